@@ -1,0 +1,62 @@
+import { readdirSync, statSync } from 'fs';
+import { basename, join } from 'path';
+import { analyze } from '../core/analyze';
+import { toDocument } from '../core/document';
+import type { AnnotationDocument } from '../core/types';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { readTextFile } from '../node/readText';
+import { CliContext, UsageError, parseArgs } from './args';
+
+export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR]';
+
+/** Expands directories to the `.txt` pages inside them (sorted), keeping files as given. */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try { isDir = statSync(p).isDirectory(); } catch { /* reported when read */ }
+    if (isDir) {
+      for (const name of readdirSync(p).sort()) if (name.toLowerCase().endsWith('.txt')) out.push(join(p, name));
+    } else out.push(p);
+  }
+  return out;
+}
+
+export function analyzeFile(path: string): AnnotationDocument {
+  const text = readTextFile(path);
+  return toDocument(path, text, analyze(text));
+}
+
+export function summary(doc: AnnotationDocument): string {
+  const counts = new Map<string, number>();
+  for (const a of doc.annotations) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
+  const perLabel = [...counts].map(([l, n]) => `${l} ${n}`).join(', ') || 'no annotations';
+  return `${doc.document.path}: ${doc.articles.length} articles, ${doc.columnBreaks.length} column breaks; ${perLabel}`;
+}
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const { positional, options } = parseArgs(argv, { o: 'string', output: 'string' });
+  const out = (options.o ?? options.output) as string | undefined;
+  if (positional.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
+  const files = expandInputs(positional);
+  if (files.length === 0) throw new UsageError('no .txt pages found in the given folders');
+  const many = files.length > 1;
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const doc = analyzeFile(file);
+      const json = JSON.stringify(doc, null, 2) + '\n';
+      if (out === undefined) {
+        ctx.stdout(json);
+      } else {
+        const target = many ? join(out, basename(file).replace(/\.[^.]*$/, '') + '.json') : out;
+        writeFileAtomic(target, json);
+        ctx.stderr(summary(doc) + ` -> ${target}\n`);
+      }
+    } catch (e) {
+      failed++;
+      ctx.stderr(`biaozhu: ${(e as Error).message}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,109 @@
+/**
+ * The annotation model shared by every layer. Offsets are UTF-16 code units into the exact text analysed
+ * (CRLF kept); `end` is exclusive.
+ */
+
+export type EntityLabel = 'PER' | 'LOC' | 'ORG' | 'WORK';
+/** Built-in labels plus any custom label id the user defines. */
+export type LabelId = EntityLabel | 'NUMBER' | (string & {});
+
+export type Source = 'auto' | 'manual';
+export type Status = 'suggested' | 'accepted' | 'rejected';
+
+export type NumberKind = 'cardinal' | 'ordinal' | 'money' | 'date' | 'rate' | 'percent' | 'duration';
+/** `>` more than (余, 多, 以上), `<` nearly (近, 将近, 不到), `~` about (约, 左右, 上下). */
+export type Approx = '>' | '<' | '~';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What the number recogniser finds: a span with its normalised value. */
+export interface NumberMention extends Span {
+  text: string;
+  value: number;
+  unit?: string;
+  approx?: Approx;
+  kind: NumberKind;
+}
+
+/** What the entity recogniser finds. */
+export interface EntityMention extends Span {
+  text: string;
+  label: EntityLabel | (string & {});
+}
+
+export interface Annotation extends Span {
+  id: string;
+  text: string;
+  label: LabelId;
+  source: Source;
+  status: Status;
+  /** Number fields: present only when label is NUMBER. */
+  value?: number;
+  unit?: string;
+  approx?: Approx;
+  kind?: NumberKind;
+}
+
+export interface Article extends Span {
+  id: string;
+  title: string;
+  /** Every headline line in page order: kicker(s), main title, sub-title(s), `——` lead-ins. */
+  titleLines: string[];
+  byline?: string;
+  dateline?: string;
+  /** Internal structure, for the editor and the article benchmark. */
+  blocks?: Block[];
+}
+
+export type BlockKind = 'kicker' | 'title' | 'subtitle' | 'byline' | 'dateline' | 'caption' | 'subhead' | 'paragraph';
+
+export interface Block extends Span {
+  kind: BlockKind;
+}
+
+/** A paragraph cut in two by the page layout: `start` is the first line break of the cut, `end` the index after the last. */
+export interface ColumnBreak extends Span {}
+
+export interface LabelDef {
+  id: LabelId;
+  name: string;
+  color: string;
+  /** Optional key 1–9 used by the editor to tag quickly. */
+  key?: string;
+}
+
+/** A user-lexicon entry: a word the analyser must tag with `label` wherever it occurs, or never tag (`reject`). */
+export interface LexiconEntry {
+  word: string;
+  label: LabelId;
+  /** A rejected false positive: suppress automatic suggestions with this exact text and label. */
+  reject?: boolean;
+}
+
+export interface AnalyzeOptions {
+  articles?: boolean;
+  numbers?: boolean;
+  entities?: boolean;
+  lexicon?: readonly LexiconEntry[];
+}
+
+export interface Analysis {
+  articles: Article[];
+  columnBreaks: ColumnBreak[];
+  /** Entities and numbers, sorted by start, flat and non-overlapping, all `source: auto`, `status: suggested`. */
+  annotations: Annotation[];
+}
+
+/** The export contract (`biaozhu/annotations` version 1); see schema/biaozhu-annotations.schema.json. */
+export interface AnnotationDocument {
+  format: 'biaozhu/annotations';
+  version: 1;
+  document: { path: string; sha256: string; length: number; offsetUnit: 'utf16' };
+  labels: LabelDef[];
+  articles: Article[];
+  columnBreaks: ColumnBreak[];
+  annotations: Annotation[];
+}
