@@ -1,0 +1,44 @@
+/**
+ * The typed contract between the extension host and the side panel webview. Type-only: both sides import
+ * it with `import type`. The host owns the data; the panel owns only view state.
+ */
+import type { Annotation, Article, LabelDef, Status } from '../core/types';
+
+/** Everything the panel shows for the active document. */
+export interface Snapshot {
+  /** undefined when no analysable editor is active. */
+  document?: {
+    uri: string;
+    name: string;
+    version: number;
+    length: number;
+    /** Offset of the primary selection, and whether it is non-empty (for "tag selection"). */
+    selection: { start: number; end: number };
+  };
+  labels: LabelDef[];
+  articles: Article[];
+  annotations: Annotation[];
+  /** Annotations that could not be re-anchored after an outside change: kept, never dropped. */
+  orphans: Annotation[];
+  busy: boolean;
+  /** Localised strings the panel needs, keyed by message id. */
+  strings: Record<string, string>;
+}
+
+export type HostToPanel =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'selection'; start: number; end: number }
+  | { type: 'focusFilter' };
+
+export type PanelToHost =
+  | { type: 'ready' }
+  | { type: 'reveal'; start: number; end: number }
+  | { type: 'setStatus'; ids: string[]; status: Status }
+  | { type: 'relabel'; ids: string[]; label: string }
+  | { type: 'remove'; ids: string[] }
+  | { type: 'tagSelection'; label: string }
+  | { type: 'addLabel'; label: LabelDef }
+  | { type: 'analyze' }
+  | { type: 'export' };
+
+export type PanelMessageType = PanelToHost['type'];
