@@ -1,0 +1,6 @@
+import type { BenchSection } from './section';
+
+/** Placeholder: the articles benchmark lands with its analyser. */
+export function evaluate(_root: string): BenchSection[] {
+  return [];
+}

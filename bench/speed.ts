@@ -1,0 +1,2 @@
+/** `npm run bench:speed`: placeholder until the speed benchmark lands. */
+console.log('speed benchmark: not yet written');
