@@ -2,6 +2,8 @@
 /** `biaozhu`: the analysis core from the command line. Exit codes: 0 ok, 1 a file failed, 2 usage error. */
 import { CliContext, UsageError } from './cli/args';
 import * as analyzeCmd from './cli/analyze';
+import * as exportCmd from './cli/export';
+import * as importCmd from './cli/import';
 import { InputError } from './node/readText';
 
 interface Command {
@@ -12,6 +14,8 @@ interface Command {
 /** Subcommands by name; each lives in its own module under src/cli/. */
 const commands: Record<string, Command> = {
   analyze: analyzeCmd,
+  export: exportCmd,
+  import: importCmd,
 };
 
 function help(): string {

@@ -1,0 +1,51 @@
+/**
+ * General-knowledge word lists the recogniser uses as features and rules. Nothing here comes from any
+ * annotated text: common surnames, administrative-division and organisation suffixes, role words,
+ * speech verbs, and the syllables Tibetan personal names are built from.
+ */
+
+/** The most common single-character Chinese surnames (百家姓 order of frequency, roughly). */
+export const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+
+export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '令狐', '夏侯', '端木', '西门', '南宫', '宇文', '司徒', '申屠'];
+
+/** Last characters of administrative divisions and other place names. */
+export const DIVISION_SUFFIXES = '省市县区乡镇村州盟旗屯寨庄堡湾岛洲峡江河湖山岭峰港湾街道路巷坡沟坝';
+
+/** Multi-character place suffixes. */
+export const DIVISION_WORDS = ['自治区', '自治州', '自治县', '特别行政区', '街道', '社区', '新区', '开发区', '地区', '林场', '牧场', '农场', '高原', '盆地', '半岛', '海峡', '平原'];
+
+/** Last characters of organisation names. */
+export const ORG_SUFFIXES = '局院部委会厅处所校社行司团队军厂店馆站台报署办庭组党院';
+
+/** Multi-character organisation suffixes, longest first where they share a tail. */
+export const ORG_WORDS = [
+  '委员会', '人大常委会', '政府', '公司', '集团', '大学', '学院', '中学', '小学', '幼儿园', '医院', '卫生院', '研究所', '研究院',
+  '研究中心', '中心', '支行', '分行', '银行', '合作社', '基金会', '协会', '学会', '联合会', '军分区', '武装部', '派出所',
+  '法院', '检察院', '公安局', '办事处', '工作站', '服务站', '电视台', '广播电台', '出版社', '报社', '通讯社', '新华社',
+  '代表团', '工作组', '工作队', '党支部', '党委', '政协', '人大', '总局', '公安厅', '教育局', '事务所', '俱乐部', '联盟', '组织',
+];
+
+/** Words that introduce a person's name: titles, jobs, kinship and reporting roles. */
+export const ROLE_WORDS = [
+  '记者', '通讯员', '编辑', '主编', '摄影', '政委', '司令员', '参谋长', '军人', '战士', '士兵', '官兵', '校长', '院长', '老师', '教师', '教授',
+  '学生', '同学', '书记', '主任', '局长', '县长', '市长', '省长', '乡长', '镇长', '村长', '厂长', '经理', '董事长', '总裁', '主席', '总理',
+  '部长', '委员', '代表', '医生', '护士', '村民', '农民', '工人', '牧民', '干部', '队长', '团长', '师长', '旅长', '营长', '连长', '排长',
+  '班长', '处长', '科长', '所长', '站长', '社长', '会长', '秘书长', '副', '总统', '首相', '大使', '先生', '女士', '小姐', '同志', '师傅',
+  '父亲', '母亲', '妻子', '丈夫', '儿子', '女儿', '爷爷', '奶奶', '老人', '大爷', '大妈', '阿妈', '阿爸', '专家', '作家', '画家', '演员',
+  '运动员', '教练', '法官', '检察官', '警官', '民警', '律师', '志愿者', '负责人', '创始人', '馆长', '总经理', '副主任', '副书记',
+];
+
+/** Verbs that follow a speaker. */
+export const SPEECH_VERBS = ['说', '表示', '介绍', '指出', '强调', '认为', '告诉', '称', '透露', '回忆', '坦言', '笑着说', '说道', '谈到', '补充'];
+
+/**
+ * Syllables that Tibetan (and some other minority) personal names are made of, as transliterated in
+ * Chinese: jieba splits such names into pieces it tags as places or common words.
+ */
+export const TIBETAN_SYLLABLES =
+  '扎西多吉卓玛次仁旺堆拉姆央宗措丹增平巴桑格德顿珠尼达洛群培琼曲索朗加布穷边嘎杰赤罗布欧阿旦贡觉普尺米玉白然才让卓尕吾热斯买提艾力古丽帕提木汗尔克孜别';
+
+/** Chinese short names of countries and regions that news text uses as single-character places. */
+export const PLACE_ABBREVIATIONS = '中美英法德日俄韩朝欧港澳台京沪津渝苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁新蒙冀晋辽吉黑';

@@ -1,0 +1,44 @@
+/**
+ * Document-level consistency: a name found once is found wherever it recurs in the same text, on
+ * jieba word boundaries (so 张明 is not found inside 张明远), with the label it got most often.
+ */
+import type { TagSpan } from './decode';
+
+/** `bounds[i]` has bit 1 when a jieba word starts at i, bit 2 when one ends at i. */
+export function propagate(text: string, spans: TagSpan[], bounds: Uint8Array, skip: (s: TagSpan) => boolean): TagSpan[] {
+  const votes = new Map<string, Map<string, number>>();
+  for (const s of spans) {
+    if (s.end - s.start < 2 || s.label === 'WORK' || skip(s)) continue;
+    const name = text.slice(s.start, s.end);
+    const v = votes.get(name) ?? new Map<string, number>();
+    v.set(s.label, (v.get(s.label) ?? 0) + 1);
+    votes.set(name, v);
+  }
+  if (votes.size === 0) return spans;
+  const byFirst = new Map<string, string[]>();
+  for (const name of votes.keys()) {
+    const list = byFirst.get(name[0]) ?? [];
+    list.push(name);
+    byFirst.set(name[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const label = (name: string) => [...votes.get(name)!].sort((a, b) => b[1] - a[1])[0][0];
+
+  const covered = new Uint8Array(text.length);
+  for (const s of spans) covered.fill(1, s.start, s.end);
+  const added: TagSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (covered[i] || !(bounds[i] & 1)) continue;
+    const list = byFirst.get(text[i]);
+    if (!list) continue;
+    for (const name of list) {
+      const end = i + name.length;
+      if (!text.startsWith(name, i) || !(bounds[end] & 2) || covered.subarray(i, end).some(c => c === 1)) continue;
+      added.push({ start: i, end, label: label(name) });
+      covered.fill(1, i, end);
+      i = end - 1;
+      break;
+    }
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
+}

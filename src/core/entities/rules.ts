@@ -1,0 +1,151 @@
+/**
+ * Rules for what the tagger misses, each on jieba's words around the spans already found:
+ * person names from their context (a role word before, a speech verb after), transliterated Tibetan
+ * names jieba cuts into pieces, the next link of an administrative-division chain, organisation names
+ * built from a place plus an organisation word, and titles in 《》.
+ */
+import type { Token } from '../jieba';
+import type { TagSpan } from './decode';
+import { COMPOUND_SURNAMES, DIVISION_SUFFIXES, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES } from './lexicons';
+
+const ROLE = new Set(ROLE_WORDS);
+const SPEECH = new Set(SPEECH_VERBS);
+const ORG_WORD = new Set(ORG_WORDS);
+const SURNAME = new Set(SURNAMES);
+const COMPOUND = new Set(COMPOUND_SURNAMES);
+const TIBETAN = new Set(TIBETAN_SYLLABLES);
+/** Divisions that can be followed by a lower-level division in a chain (省 → 市 → 县 → 乡 → 村). */
+const CHAIN_HEADS = new Set('省市县区州盟旗乡镇');
+const CHAIN_TAILS = new Set('省市县区州盟旗乡镇村');
+const DIVISION_END = new Set(DIVISION_SUFFIXES);
+/** Tags of words that can follow a bare name: punctuation, verbs, prepositions, adverbs, conjunctions, particles. */
+const AFTER_NAME = /^(x|v|vn|p|d|c|u[a-z]*|y)$/;
+const HAN = /^[\u4e00-\u9fff]+$/;
+
+/** Spans the rules add or that replace tagger spans they strictly contain. */
+export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  for (let w = 0; w < toks.length; w++) {
+    const t = toks[w];
+    if (ROLE.has(t.word)) out = place(out, personAfter(text, toks, w + 1));
+    if (SPEECH.has(t.word)) out = place(out, personBefore(text, toks, w));
+  }
+  out = chains(text, toks, out);
+  return orgSuffixes(toks, out);
+}
+
+/** A person name starting at token `w`: a Tibetan syllable run, or a surname plus one or two characters. */
+function personAfter(text: string, toks: readonly Token[], w: number): TagSpan | undefined {
+  if (w >= toks.length || toks[w].start !== toks[w - 1].end) return undefined;
+  const tib = tibetanRun(toks, w, 1);
+  if (tib) return tib;
+  return hanName(text, toks, w);
+}
+
+function personBefore(text: string, toks: readonly Token[], w: number): TagSpan | undefined {
+  const tib = tibetanRun(toks, w - 1, -1);
+  if (tib) return tib;
+  for (let k = w - 1; k >= Math.max(0, w - 3); k--) {
+    const name = hanName(text, toks, k);
+    if (name && name.end === toks[w].start) {
+      const before = k > 0 ? toks[k - 1] : undefined;
+      if (!before || before.tag === 'x' || ROLE.has(before.word)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Consecutive tokens made only of Tibetan name syllables, 2–8 characters, walking from `w` in `dir`. */
+function tibetanRun(toks: readonly Token[], w: number, dir: 1 | -1): TagSpan | undefined {
+  let first = w, last = w - dir, len = 0;
+  for (let k = w; k >= 0 && k < toks.length && Math.abs(k - w) < 4; k += dir) {
+    const t = toks[k];
+    if (![...t.word].every(ch => TIBETAN.has(ch))) break;
+    if (k !== w && (dir === 1 ? t.start !== toks[k - 1].end : t.end !== toks[k + 1].start)) break;
+    if (len + t.word.length > 8) break;
+    len += t.word.length;
+    last = k;
+  }
+  if (len < 3 || last === w - dir) return undefined;
+  [first, last] = dir === 1 ? [w, last] : [last, w];
+  return { start: toks[first].start, end: toks[last].end, label: 'PER' };
+}
+
+/** Surname (or compound surname) + 1–2 Han characters, ending on a word boundary before a word that can follow a name. */
+function hanName(text: string, toks: readonly Token[], w: number): TagSpan | undefined {
+  const start = toks[w].start;
+  const sur = COMPOUND.has(text.slice(start, start + 2)) ? 2 : SURNAME.has(text[start]) ? 1 : 0;
+  if (!sur) return undefined;
+  if (toks[w].tag.startsWith('nr') && toks[w].word.length >= 2 && toks[w].word.length <= 4) {
+    return { start, end: toks[w].end, label: 'PER' };
+  }
+  for (let k = w, len = 0; k < toks.length && k < w + 3; k++) {
+    len += toks[k].word.length;
+    if (!HAN.test(toks[k].word) || len > sur + 2) break;
+    const next = toks[k + 1];
+    if (len > sur && (!next || SPEECH.has(next.word) || AFTER_NAME.test(next.tag))) {
+      return { start, end: toks[k].end, label: 'PER' };
+    }
+  }
+  return undefined;
+}
+
+/** After a division ending in 省/市/县/乡…, the next Han words up to a division suffix are the next link. */
+function chains(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  const byStart = new Map(toks.map((t, i) => [t.start, i]));
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i];
+    if (s.label !== 'LOC' || !CHAIN_HEADS.has(text[s.end - 1])) continue;
+    let k = byStart.get(s.end);
+    if (k === undefined) continue;
+    for (let len = 0, j = k; j < toks.length && j < k + 3; j++) {
+      len += toks[j].word.length;
+      if (!HAN.test(toks[j].word) || len > 6) break;
+      if (len >= 2 && CHAIN_TAILS.has(text[toks[j].end - 1]) && DIVISION_END.has(text[toks[j].end - 1])) {
+        out = place(out, { start: s.end, end: toks[j].end, label: 'LOC' });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A place or organisation directly followed by an organisation word (教育局, 委员会, 支行…) is one organisation. */
+function orgSuffixes(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const byStart = new Map(toks.map((t, i) => [t.start, i]));
+  const out: TagSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    const k = byStart.get(s.end);
+    const next = spans[i + 1];
+    if ((s.label === 'LOC' || s.label === 'ORG') && k !== undefined && ORG_WORD.has(toks[k].word) && (!next || next.start >= toks[k].end)) {
+      out.push({ start: s.start, end: toks[k].end, label: 'ORG' });
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/**
+ * Adds `span` unless it overlaps a span it does not strictly contain; spans it contains are replaced.
+ * Keeps the list sorted.
+ */
+export function place(spans: TagSpan[], span: TagSpan | undefined): TagSpan[] {
+  if (!span) return spans;
+  const overlapping = spans.filter(s => s.start < span.end && span.start < s.end);
+  if (overlapping.some(s => s.start < span.start || s.end > span.end || (s.start === span.start && s.end === span.end))) return spans;
+  const kept = spans.filter(s => !overlapping.includes(s));
+  kept.push(span);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const TITLE = /《[^《》\r\n]{1,60}》/g;
+
+/** Titles in 《》, brackets included (the usual convention of news annotators). */
+export function titles(text: string): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const m of text.matchAll(TITLE)) out.push({ start: m.index!, end: m.index! + m[0].length, label: 'WORK' });
+  return out;
+}

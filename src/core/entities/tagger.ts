@@ -1,0 +1,77 @@
+/** The statistical pass: jieba words and tags → features → averaged-perceptron scores → Viterbi BIO spans. */
+import { tokens, type Token } from '../jieba';
+import { spansOf, viterbi, N_TAGS, type TagSpan } from './decode';
+import { extractFeatures, FEATURES_PER_CHAR } from './features';
+import { loadCharStats, loadModel } from './model';
+
+/** Texts are tagged in chunks of about this many UTF-16 units, cut after a line break or sentence end. */
+const CHUNK = 4096;
+
+export interface Chunk {
+  start: number;
+  end: number;
+  tokens: Token[];
+  spans: TagSpan[];
+}
+
+let featBuf = new Uint32Array(0);
+let emitBuf = new Float32Array(0);
+
+/** Tags one chunk of `text` (`start`..`end`); token and span offsets are into the whole text. */
+export function tagChunk(text: string, start: number, end: number): Chunk {
+  const model = loadModel();
+  const stats = loadCharStats();
+  const piece = text.slice(start, end);
+  const n = piece.length;
+  const toks = tokens(piece);
+  if (featBuf.length < n * FEATURES_PER_CHAR) featBuf = new Uint32Array(n * FEATURES_PER_CHAR);
+  if (emitBuf.length < n * N_TAGS) emitBuf = new Float32Array(n * N_TAGS);
+  const feats = extractFeatures(piece, toks, stats, featBuf);
+  const emit = scoreInto(model, feats, n);
+  const tags = viterbi(emit, n, model.trans, model.start, new Uint8Array(n));
+  const spans = spansOf(tags, n).map(s => ({ start: s.start + start, end: s.end + start, label: s.label }));
+  return { start, end, tokens: toks.map(t => ({ ...t, start: t.start + start, end: t.end + start })), spans };
+}
+
+function scoreInto(model: ReturnType<typeof loadModel>, feats: Uint32Array, n: number): Float32Array {
+  const T = N_TAGS, F = FEATURES_PER_CHAR;
+  const emit = emitBuf;
+  emit.fill(0, 0, n * T);
+  const { keys, weights, mask } = model;
+  for (let i = 0; i < n; i++) {
+    const e = i * T;
+    for (let k = i * F, last = k + F; k < last; k++) {
+      const key = feats[k];
+      let slot = key & mask;
+      let found = keys[slot];
+      while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = keys[slot]; }
+      if (found === 0) continue;
+      const w = slot * T;
+      for (let t = 0; t < T; t++) emit[e + t] += weights[w + t];
+    }
+  }
+  return emit;
+}
+
+/** Chunk boundaries: after a line break or sentence end near CHUNK units, never inside a surrogate pair. */
+export function chunkBounds(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const cut = lastCut(text, start + (CHUNK >> 1), end);
+      if (cut > start) end = cut;
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end--;
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+function lastCut(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text[i] === '\n') return i + 1;
+  for (let i = to - 1; i >= from; i--) if ('。！？；'.includes(text[i])) return i + 1;
+  return -1;
+}
