@@ -1,2 +1,128 @@
-/** `npm run bench:speed`: placeholder until the speed benchmark lands. */
-console.log('speed benchmark: not yet written');
+/**
+ * `npm run bench:speed`: throughput of the full `analyze()` against raw `nodejieba.tag` on the same text
+ * in the same run (the seed page repeated to ~1 M characters, and the NER test text), load times, where
+ * the time goes, and scaling from 10 K to 5 M characters. Medians of repeated runs; writes
+ * bench/results/speed.json. Run with --expose-gc for clean memory figures.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { analyze } from '../src/core/analyze';
+import { findArticles } from '../src/core/articles';
+import { findEntities } from '../src/core/entities';
+import { loadCharStats, loadModel } from '../src/core/entities/model';
+import { findNumbers } from '../src/core/numbers';
+import { tag, tokens, warmUp as warmUpJieba } from '../src/core/jieba';
+import { benchDir, readBio } from './entities';
+import { BenchSection, formatTable } from './section';
+
+const root = join(__dirname, '..', '..');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Median milliseconds of `runs` calls. */
+function time(runs: number, fn: () => unknown): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(ms);
+}
+
+function repeatTo(text: string, chars: number): string {
+  return text.repeat(Math.ceil(chars / text.length)).slice(0, chars);
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const t = process.hrtime.bigint();
+  const v = fn();
+  return [v, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+const seedDir = join(root, 'seeds');
+const seed = readdirSync(seedDir).filter(f => f.endsWith('.txt')).map(f => readFileSync(join(seedDir, f), 'utf8')).join('\n');
+const nerFile = join(benchDir(root), 'ner-msra', 'test.bio');
+
+// Load costs, first use in this process.
+const [, jiebaMs] = timed(() => warmUpJieba());
+const [, modelMs] = timed(() => { loadModel(); loadCharStats(); });
+const loads: BenchSection = {
+  title: 'Load (first use, off the activation path)',
+  headers: ['what', 'ms'],
+  rows: [['nodejieba addon + dictionaries', jiebaMs], ['entity model + character statistics', modelMs]],
+  data: { jiebaMs, modelMs },
+};
+
+// Throughput: full analysis against raw tag on the same text.
+const texts: Array<[string, string]> = [['seed ×N ≈ 1 M chars', repeatTo(seed, 1_000_000)]];
+if (existsSync(nerFile)) texts.push(['ner-msra test text', readBio(nerFile).text]);
+const throughputRows: Array<Array<string | number>> = [];
+const throughput: Record<string, unknown> = {};
+for (const [name, text] of texts) {
+  analyze(text.slice(0, 20_000)); // JIT warm-up
+  const tagMs = time(3, () => tag(text));
+  const fullMs = time(3, () => analyze(text));
+  const rate = (ms: number) => Math.round(text.length / (ms / 1000));
+  throughputRows.push([name, text.length, rate(tagMs), rate(fullMs), rate(fullMs) / rate(tagMs)]);
+  throughput[name] = { chars: text.length, tagMs, fullMs, tagCharsPerSec: rate(tagMs), fullCharsPerSec: rate(fullMs), ratio: tagMs / fullMs };
+}
+const throughputSection: BenchSection = {
+  title: 'Throughput: full analyze() vs raw nodejieba.tag (target ratio ≥ 0.5)',
+  headers: ['text', 'chars', 'tag chars/s', 'analyze chars/s', 'ratio'],
+  rows: throughputRows, data: throughput,
+};
+
+// Where the time goes, on the 1 M-character seed text.
+const big = texts[0][1];
+const phases: Array<[string, () => unknown]> = [
+  ['nodejieba.tag', () => tag(big)],
+  ['jieba words with offsets', () => tokens(big)],
+  ['findEntities (incl. jieba)', () => findEntities(big)],
+  ['findNumbers', () => findNumbers(big)],
+  ['findArticles', () => findArticles(big)],
+  ['analyze (all)', () => analyze(big)],
+];
+const phaseRows = phases.map(([name, fn]): [string, number] => [name, time(3, fn)]);
+const phaseSection: BenchSection = {
+  title: `Where the time goes (${big.length} chars, median ms)`,
+  headers: ['phase', 'ms'],
+  rows: phaseRows, data: Object.fromEntries(phaseRows),
+};
+
+// Scaling: time and memory per page size.
+const scaleRows: Array<Array<string | number>> = [];
+const scaling: unknown[] = [];
+for (const [label, chars, runs] of [['10 K', 10_000, 9], ['100 K', 100_000, 5], ['1 M', 1_000_000, 3], ['5 M', 5_000_000, 1]] as const) {
+  const text = repeatTo(seed, chars);
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peakRss = 0, peakHeap = 0;
+  const ms = time(runs, () => {
+    const a = analyze(text);
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed - heapBefore);
+    return a;
+  });
+  const mb = (b: number) => Math.round(b / 1e5) / 10;
+  scaleRows.push([label, chars, Math.round(ms), Math.round(chars / (ms / 1000)), mb(peakHeap), mb(peakRss)]);
+  scaling.push({ label, chars, ms, charsPerSec: chars / (ms / 1000), heapMB: mb(peakHeap), rssMB: mb(peakRss) });
+}
+const scaleSection: BenchSection = {
+  title: 'Scaling of analyze() (median ms; heap = growth held by the result, RSS = process peak)',
+  headers: ['page', 'chars', 'ms', 'chars/s', 'heap MB', 'RSS MB'],
+  rows: scaleRows, data: scaling,
+};
+
+const sections = [loads, throughputSection, phaseSection, scaleSection];
+for (const s of sections) console.log(formatTable(s) + '\n');
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'speed.json'), JSON.stringify(
+  { date: new Date().toISOString(), node: process.version, gcExposed: Boolean(gc), sections: sections.map(s => ({ title: s.title, headers: s.headers, rows: s.rows, data: s.data })) },
+  null, 2) + '\n');
+console.log('written bench/results/speed.json');

@@ -26,13 +26,15 @@ const opt = (name: string, dflt: number) => { const i = args.indexOf(name); retu
 const epochs = opt('--epochs', 10);
 const folds = opt('--cv', 0);
 const minCount = opt('--min-count', 2);
+/** Features whose largest |weight| is below this are dropped from the shipped model (smaller, faster table). */
+const prune = opt('--prune', 0.001);
 const foldsRun = opt('--folds-run', folds);
 /** --holdout k (1-based, of 5 folds): train without fold k and write to --out, to tune rules on fold k. */
 const holdout = opt('--holdout', 0);
 const outIdx = args.indexOf('--out');
 const outDir = outIdx >= 0 ? args[outIdx + 1] : join(root, 'models');
 
-interface Sentence { text: string; gold: Uint8Array; feats: Uint32Array }
+interface Sentence { text: string; gold: Uint8Array; feats: Int32Array }
 
 function benchDir(): string {
   return process.env.BIAOZHU_BENCH_DIR ?? join(root, '..', 'shared', 'bench');
@@ -150,7 +152,7 @@ class Perceptron {
     const T = N_TAGS, keys: number[] = [], rows: number[] = [];
     for (const [key, r] of this.index) {
       let nz = false;
-      for (let t = 0; t < T; t++) if (Math.abs(this.w[r * T + t] - this.u[r * T + t] / this.c) > 1e-3) nz = true;
+      for (let t = 0; t < T; t++) if (Math.abs(this.w[r * T + t] - this.u[r * T + t] / this.c) >= prune) nz = true;
       if (nz) { keys.push(key); rows.push(r); }
     }
     const weights = new Float64Array(rows.length * T);

@@ -2,8 +2,11 @@
 /** `biaozhu`: the analysis core from the command line. Exit codes: 0 ok, 1 a file failed, 2 usage error. */
 import { CliContext, UsageError } from './cli/args';
 import * as analyzeCmd from './cli/analyze';
+import * as compareCmd from './cli/compare';
 import * as exportCmd from './cli/export';
 import * as importCmd from './cli/import';
+import * as searchCmd from './cli/search';
+import * as statsCmd from './cli/stats';
 import { InputError } from './node/readText';
 
 interface Command {
@@ -16,6 +19,9 @@ const commands: Record<string, Command> = {
   analyze: analyzeCmd,
   export: exportCmd,
   import: importCmd,
+  stats: statsCmd,
+  search: searchCmd,
+  compare: compareCmd,
 };
 
 function help(): string {

@@ -14,12 +14,23 @@ export interface TrackResult<T> {
 }
 
 /**
- * Moves spans through one edit. The rules:
- * - an edit wholly before a span shifts it; one wholly after leaves it; an insertion exactly at a span's
- *   start or end lands outside the span;
- * - an edit strictly inside a span (it touches neither boundary from outside) resizes the span, and the
- *   caller refreshes the span's text;
- * - an edit that crosses a boundary, or removes the whole span, drops it.
+ * Moves spans through one edit `[e.start, e.end) -> e.text` (delta = e.text.length - (e.end - e.start)).
+ * For a span `[s, t)` exactly one rule applies, checked in this order:
+ * 1. `e.end <= s` (wholly before, including an insertion exactly at `s`): the span shifts by delta;
+ *    its text is unchanged.
+ * 2. `e.start >= t` (wholly after, including an insertion exactly at `t`): the span is unchanged.
+ *    So typing next to a name never extends it.
+ * 3. `s <= e.start && e.end <= t` and not `e.start === s && e.end === t` (inside, touching at most one
+ *    boundary from within): the span becomes `[s, t + delta)`, which is never empty; the caller refreshes
+ *    the span's `text` from the new text.
+ * 4. Otherwise the edit overlaps the span and starts before `s`, ends after `t`, or replaces exactly
+ *    `[s, t)`: it crosses a boundary or removes the whole span, and the span is dropped.
+ * Undo (the inverse edit `[e.start, e.start + e.text.length) -> removed text`) restores every span of
+ * rules 1–3 exactly, except one case: a pure deletion that trimmed a span's first or last characters
+ * (rule 3 with `e.text === ''` and `e.start === s` or `e.end === t`). Its undo is an insertion at the
+ * trimmed span's boundary, which rule 1 or 2 keeps outside, so the span stays trimmed (still valid: its
+ * text equals its slice). A stateless tracker cannot tell that re-insertion from typing next to a name;
+ * restoring it needs the caller's undo history.
  */
 export function trackEdit<T extends Span>(spans: readonly T[], edit: TextEdit): TrackResult<T> {
   const delta = edit.text.length - (edit.end - edit.start);
@@ -31,9 +42,7 @@ export function trackEdit<T extends Span>(spans: readonly T[], edit: TextEdit): 
     } else if (edit.start >= s.end) {
       kept.push(s);
     } else if (edit.start >= s.start && edit.end <= s.end && !(edit.start === s.start && edit.end === s.end)) {
-      const end = s.end + delta;
-      if (end > s.start) kept.push({ ...s, end });
-      else dropped.push(s);
+      kept.push({ ...s, end: s.end + delta });
     } else {
       dropped.push(s);
     }

@@ -1,28 +1,106 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'fs';
-import { dirname, join, basename } from 'path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'fs';
+import { mkdir, open, rename, unlink } from 'fs/promises';
+import { basename, dirname, join } from 'path';
 
 /**
- * Writes `data` to `path` so that a crash at any moment leaves either the old file or the new one:
- * write a temporary file in the same folder, flush it, then rename it over the target.
+ * Writes that a crash or kill at any moment leaves as either the complete old file or the complete new
+ * one: the data goes to a temporary file in the same folder, is flushed to disk, then renamed over the
+ * target (rename is atomic within one file system). Readers only ever open the target path.
+ *
+ * A kill between creating and renaming the temporary file leaves it behind; it is named
+ * `.NAME.PID.N.tmp` (hidden, beside the target) so `removeStaleTemps` can delete the ones whose writer
+ * process is gone. Nothing else ever reads them.
  */
+
+let counter = 0;
+
+/** A temporary name unique within this process and across processes writing the same target. */
+function tempFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+}
+
+/** True for a name `tempFor` produces for `target`'s basename (any writer process). */
+export function isTempOf(target: string, name: string): { pid: number } | undefined {
+  const prefix = `.${basename(target)}.`;
+  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return undefined;
+  const m = /^(\d+)\.[0-9a-z]+\.tmp$/.exec(name.slice(prefix.length));
+  return m ? { pid: Number(m[1]) } : undefined;
+}
+
+const toBytes = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+
+/** Blocking form, for the command line. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fd = openSync(tmp, 'w');
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = tempFor(path);
   try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    throw e;
-  }
-  closeSync(fd);
-  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, toBytes(data));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try { unlinkSync(tmp); } catch { /* never created, or already renamed */ }
     throw e;
+  }
+}
+
+/** The same guarantee without blocking the event loop (the extension host uses this, through WriteQueue). */
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = tempFor(path);
+  try {
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(toBytes(data));
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await renameWithRetry(tmp, path);
+  } catch (e) {
+    try { await unlink(tmp); } catch { /* never created, or already renamed */ }
+    throw e;
+  }
+}
+
+/** On Windows a virus scanner or indexer briefly holding the target makes rename fail with EPERM/EBUSY. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 4 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
+      await new Promise(r => setTimeout(r, 20 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * Deletes temporary files left beside `target` by writers that no longer run (killed mid-write).
+ * Temporaries of live processes, including this one, are left alone. Returns the names removed.
+ */
+export function removeStaleTemps(target: string): string[] {
+  let names: string[];
+  try { names = readdirSync(dirname(target)); } catch { return []; }
+  const removed: string[] = [];
+  for (const name of names) {
+    const temp = isTempOf(target, name);
+    if (!temp || temp.pid === process.pid || isAlive(temp.pid)) continue;
+    try { unlinkSync(join(dirname(target), name)); removed.push(name); } catch { /* gone already */ }
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -22,16 +22,17 @@ export function allowedStart(to: number): boolean {
 export function viterbi(emit: Float32Array | Float64Array, n: number, trans: ArrayLike<number>, start: ArrayLike<number>, out: Uint8Array): Uint8Array {
   const T = N_TAGS;
   if (n === 0) return out;
+  const tr = new Float64Array(T * T);
+  for (let s = 0; s < T; s++) for (let t = 0; t < T; t++) tr[s * T + t] = allowed(s, t) ? trans[s * T + t] : -Infinity;
   const back = new Uint8Array(n * T);
   let prev = new Float64Array(T);
   let cur = new Float64Array(T);
   for (let t = 0; t < T; t++) prev[t] = allowedStart(t) ? emit[t] + start[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
-      let best = -Infinity, arg = 0;
-      for (let s = 0; s < T; s++) {
-        if (!allowed(s, t)) continue;
-        const v = prev[s] + trans[s * T + t];
+      let best = prev[0] + tr[t], arg = 0;
+      for (let s = 1; s < T; s++) {
+        const v = prev[s] + tr[s * T + t];
         if (v > best) { best = v; arg = s; }
       }
       cur[t] = best + emit[i * T + t];

@@ -6,20 +6,29 @@ import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { gunzipSync } from 'zlib';
 import { N_TAGS } from './decode';
+// STRIDE must hold the key plus N_TAGS weights.
 import { FEATURE_VERSION } from './features';
 
 export const MODEL_FILE = 'ner.bin.gz';
 export const STATS_FILE = 'ner-chars.bin.gz';
 const MAGIC = 0x314e5a42; // "BZN1"
 
+/**
+ * Open-addressing table: `keys[slot]` is a feature hash (0 = empty), `weights[slot * STRIDE + t]` its
+ * weight for tag t in units of `scale`. Keys sit apart from weights so the many lookups of absent
+ * features touch only the small key array.
+ */
 export interface Model {
-  keys: Uint32Array;
-  weights: Float32Array;
+  keys: Int32Array;
+  weights: Int16Array;
+  scale: number;
   mask: number;
   trans: Float32Array;
   start: Float32Array;
   features: number;
 }
+
+export const STRIDE = 8;
 
 let model: Model | undefined;
 
@@ -95,16 +104,19 @@ export function parseModel(buf: Buffer): Model {
   const start = new Float32Array(T);
   for (let i = 0; i < T; i++) start[i] = f32();
   let cap = 1;
-  while (cap < n * 2) cap <<= 1;
-  const keys = new Uint32Array(cap);
-  const weights = new Float32Array(cap * T);
+  while (cap < n * 1.6) cap <<= 1;
+  const keys = new Int32Array(cap);
+  const weights = new Int16Array(cap * STRIDE);
   const wBase = o + 4 * n;
   for (let i = 0; i < n; i++) {
-    const key = buf.readUInt32LE(o + 4 * i);
+    const key = buf.readInt32LE(o + 4 * i);
     let slot = key & (cap - 1);
     while (keys[slot] !== 0) slot = (slot + 1) & (cap - 1);
     keys[slot] = key;
-    for (let t = 0; t < T; t++) weights[slot * T + t] = buf.readInt16LE(wBase + 2 * (i * T + t)) * scale;
+    for (let t = 0; t < T; t++) weights[slot * STRIDE + t] = buf.readInt16LE(wBase + 2 * (i * T + t));
   }
-  return { keys, weights, mask: cap - 1, trans, start, features: n };
+  // Transitions and start scores in weight units, so emissions can stay integers until decoding.
+  for (let i = 0; i < trans.length; i++) trans[i] /= scale;
+  for (let i = 0; i < start.length; i++) start[i] /= scale;
+  return { keys, weights, scale, mask: cap - 1, trans, start, features: n };
 }

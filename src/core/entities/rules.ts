@@ -24,14 +24,65 @@ const HAN = /^[\u4e00-\u9fff]+$/;
 
 /** Spans the rules add or that replace tagger spans they strictly contain. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = spans;
+  let out = splitChains(text, toks, splitAtRoleWords(toks, spans));
   for (let w = 0; w < toks.length; w++) {
     const t = toks[w];
     if (ROLE.has(t.word)) out = place(out, personAfter(text, toks, w + 1));
     if (SPEECH.has(t.word)) out = place(out, personBefore(text, toks, w));
   }
   out = chains(text, toks, out);
-  return orgSuffixes(toks, out);
+  return placeThenOrg(text, orgSuffixes(toks, out));
+}
+
+/** A role word is never part of a name: spans that are one are dropped, spans that run through one are cut before it. */
+function splitAtRoleWords(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const roleAt = new Map<number, number>();
+  for (const t of toks) if (ROLE.has(t.word) && t.word.length >= 2) roleAt.set(t.start, t.end);
+  if (roleAt.size === 0) return spans;
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    let cut = -1;
+    for (let i = s.start; i < s.end; i++) if (roleAt.has(i)) { cut = i; break; }
+    if (cut < 0) out.push(s);
+    else if (cut - s.start >= 2) out.push({ start: s.start, end: cut, label: s.label });
+  }
+  return out;
+}
+
+/**
+ * Divisions are tagged one level at a time (青海省 | 玉树州 | 称多县), as news annotators do: a place span
+ * is cut after an inner word ending in a division suffix when the rest is itself a division.
+ */
+function splitChains(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const ends = new Set(toks.map(t => t.end));
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    let from = s.start;
+    if (s.label === 'LOC' && DIVISION_END.has(text[s.end - 1])) {
+      for (let i = s.start + 2; i <= s.end - 2; i++) {
+        if (ends.has(i) && CHAIN_HEADS.has(text[i - 1]) && i - from >= 2) {
+          out.push({ start: from, end: i, label: 'LOC' });
+          from = i;
+        }
+      }
+    }
+    out.push(from === s.start ? s : { start: from, end: s.end, label: s.label });
+  }
+  return out;
+}
+
+/** A division directly followed by an organisation is part of its name (海口市 + 中级人民法院). */
+function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && CHAIN_TAILS.has(text[prev.end - 1])) {
+      out[out.length - 1] = { start: prev.start, end: s.end, label: 'ORG' };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
 }
 
 /** A person name starting at token `w`: a Tibetan syllable run, or a surname plus one or two characters. */

@@ -1,0 +1,120 @@
+/**
+ * Loading a corpus for `stats`, `search` and `compare`: sidecars (`PAGE.txt.biaozhu.json`), exported
+ * Biaozhu JSON documents, and plain `.txt` pages that have neither (analysed on the fly).
+ */
+import { existsSync, readdirSync, statSync } from 'fs';
+import { basename, dirname, isAbsolute, join } from 'path';
+import { analyze } from '../core/analyze';
+import { sha256 } from '../core/document';
+import { parseDocument } from '../core/documentJson';
+import type { CorpusPage } from '../core/corpus/page';
+import type { AnnotationDocument } from '../core/types';
+import { InputError, readTextFile } from '../node/readText';
+import type { CliContext } from './args';
+import { readDocument } from './export';
+
+export const SIDECAR_SUFFIX = '.biaozhu.json';
+
+export interface LoadedPage extends CorpusPage {
+  /** The page's sha256 (from the document, or of the text read). */
+  sha256: string;
+  /** How it was obtained: an annotations file, or a page analysed now. */
+  origin: 'annotations' | 'analysed';
+}
+
+/** Files inside `dir`, recursively, sorted; hidden folders are skipped except `.biaozhu` (sidecars kept in a folder). */
+export function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    let st;
+    try { st = statSync(p); } catch { continue; }
+    if (st.isDirectory()) {
+      if ((name.startsWith('.') && name !== '.biaozhu') || name === 'node_modules') continue;
+      out.push(...walk(p));
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** The page text for an annotations file, if a candidate file has exactly the text it was made on. */
+export function pageTextFor(file: string, doc: AnnotationDocument): { path: string; text: string } | undefined {
+  const p = doc.document.path;
+  const candidates = [
+    file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : undefined,
+    p,
+    isAbsolute(p) ? undefined : join(dirname(file), p),
+    join(dirname(file), basename(p)),
+  ];
+  for (const c of candidates) {
+    if (!c || !existsSync(c)) continue;
+    try {
+      const text = readTextFile(c);
+      if (sha256(text) === doc.document.sha256) return { path: c, text };
+    } catch { /* not readable: try the next */ }
+  }
+  return undefined;
+}
+
+/** One annotations file as a page (the sidecar's page path, or the file itself), with its text when found. */
+export function loadAnnotations(file: string): LoadedPage & { doc: AnnotationDocument } {
+  const doc = readDocument(file);
+  const page = pageTextFor(file, doc);
+  const path = file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : file;
+  return { path, annotations: doc.annotations, text: page?.text, sha256: doc.document.sha256, origin: 'annotations', doc };
+}
+
+/**
+ * Every page under the given files and folders. Annotations files come first (sidecars before exports);
+ * a second annotations file for the same text, or a `.txt` page already annotated, is skipped with a note,
+ * so no page counts twice. In folders, `.json` files that are not Biaozhu documents are skipped with a note;
+ * named explicitly they are an error. Failures are reported on stderr and counted.
+ */
+export function loadCorpus(inputs: readonly string[], ctx: CliContext): { pages: LoadedPage[]; failed: number } {
+  const explicit = new Set<string>();
+  const files: string[] = [];
+  for (const p of inputs) {
+    let isDir = false;
+    try { isDir = statSync(p).isDirectory(); } catch { /* reported when read */ }
+    if (isDir) files.push(...walk(p).filter(f => /\.(txt|json)$/i.test(f)));
+    else { files.push(p); explicit.add(p); }
+  }
+  const rank = (f: string) => (f.endsWith(SIDECAR_SUFFIX) ? 0 : /\.json$/i.test(f) ? 1 : 2);
+  const ordered = files.map((f, i) => ({ f, i })).sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i).map(x => x.f);
+
+  const pages: LoadedPage[] = [];
+  const bySha = new Map<string, string>();
+  let failed = 0;
+  const note = (s: string) => ctx.stderr(`biaozhu: ${s}\n`);
+  for (const file of ordered) {
+    try {
+      let page: LoadedPage;
+      if (rank(file) < 2) {
+        if (!explicit.has(file) && !isBiaozhuDocument(file)) { note(`${file}: skipped, not a Biaozhu annotations document`); continue; }
+        page = loadAnnotations(file);
+      } else {
+        const text = readTextFile(file);
+        const sha = sha256(text);
+        if (bySha.has(sha)) continue; // annotated already: its annotations file stands for it
+        page = { path: file, annotations: analyze(text).annotations, text, sha256: sha, origin: 'analysed' };
+      }
+      const twin = bySha.get(page.sha256);
+      if (twin !== undefined) { note(`${file}: skipped, annotates the same text as ${twin}`); continue; }
+      bySha.set(page.sha256, file);
+      pages.push(page);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      failed++;
+      note(e.message);
+    }
+  }
+  return { pages, failed };
+}
+
+function isBiaozhuDocument(file: string): boolean {
+  try {
+    return parseDocument(readTextFile(file)).ok;
+  } catch {
+    return false;
+  }
+}

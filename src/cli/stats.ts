@@ -1,0 +1,42 @@
+import { countsCsv, entitiesCsv, folderStats, pageStats, top, type EntityCount, type LabelCounts } from '../core/corpus/stats';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { CliContext, UsageError, parseArgs } from './args';
+import { loadCorpus } from './corpusFiles';
+import { outputPath } from './export';
+
+export const usage = 'biaozhu stats DIR|FILE... [--top N] [--csv OUT.csv]';
+
+const counts = (c: LabelCounts) => `${c.label} ${c.total} (${c.accepted} accepted, ${c.suggested} suggested, ${c.rejected} rejected; ${c.distinct} distinct)`;
+const list = (es: EntityCount[]) => es.map(e => `${e.text} ${e.label} ×${e.count}`).join(', ') || '—';
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const { positional, options } = parseArgs(argv, { csv: 'string', top: 'string' });
+  if (positional.length === 0) throw new UsageError(`missing DIR or FILE\nusage: ${usage}`);
+  const n = options.top === undefined ? 10 : Number(options.top);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--top must be a whole number, not '${options.top}'`);
+  const { pages, failed } = loadCorpus(positional, ctx);
+  if (pages.length === 0 && failed === 0) throw new UsageError('no pages or annotations found in the given folders');
+
+  const perPage = pages.map(pageStats);
+  const folder = folderStats(pages);
+  const out: string[] = [];
+  for (const p of perPage) {
+    out.push(`${p.path}: ${p.review}, ${p.all.total} annotations, ${p.pending} pending`);
+    for (const c of p.labels) out.push(`  ${counts(c)}`);
+  }
+  out.push(`${folder.pages} pages: ${folder.review.done} done, ${folder.review['in progress']} in progress, ${folder.review['not started']} not started`);
+  for (const c of [...folder.labels, folder.all]) out.push(`  ${counts(c)}`);
+  out.push(`  most frequent names: ${list(top(folder.entities, n, 'names'))}`);
+  out.push(`  most frequent numbers: ${list(top(folder.entities, n, 'numbers'))}`);
+  ctx.stdout(out.join('\n') + '\n');
+
+  const csv = options.csv as string | undefined;
+  if (csv !== undefined) {
+    const entities = outputPath(csv, '.entities.csv');
+    if (entities === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
+    writeFileAtomic(csv, countsCsv(perPage, folder));
+    writeFileAtomic(entities, entitiesCsv(perPage, folder));
+    ctx.stderr(`${folder.pages} pages -> ${csv}, ${entities}\n`);
+  }
+  return failed ? 1 : 0;
+}

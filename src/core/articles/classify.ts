@@ -1,0 +1,96 @@
+import { isPad, Line } from './lines';
+
+/**
+ * What a line looks like on its own, before its neighbours are considered:
+ * `headline` is any short line without sentence-final punctuation (a title, kicker, sub-title or sub-head).
+ */
+export type LineKind = 'blank' | 'furniture' | 'byline' | 'caption' | 'headline' | 'paragraph';
+
+export interface ClassifiedLine extends Line {
+  kind: LineKind;
+  /** End of the dateline prefix (`本报X电(记者 …)`) when a paragraph opens with one. */
+  datelineEnd?: number;
+  /** The line stops on sentence-final punctuation (possibly inside closing quotes). */
+  final: boolean;
+  /** The line stops on a colon: it introduces what follows and is not cut. */
+  colon: boolean;
+}
+
+/** Longest line still read as a headline; body lines of a column are longer or end a sentence. */
+export const MAX_HEADLINE = 40;
+/** Only this much of a line's start is examined by the prefix patterns. */
+const PREFIX = 64;
+
+const FINAL = new Set([...'。！？!?…；;．'].map(c => c.charCodeAt(0)));
+const CLOSERS = new Set([...'”’」』）)》〉】"\''].map(c => c.charCodeAt(0)));
+const COLONS = new Set([...'：:'].map(c => c.charCodeAt(0)));
+/** Characters a headline never ends on but a line cut mid-phrase often does. */
+const CONNECTORS = new Set([...'、，,（(《“‘的和与及或并而把被从向将对'].map(c => c.charCodeAt(0)));
+
+const ROLE = '(?:本报|新华社|中新社|人民日报|特约|实习|首席|驻\\S{1,6})*(?:记者|通讯员|评论员|实习生|撰稿人|摄影|特派员)';
+/** A byline: role words and names, nothing that reads as a sentence. `记者手记` and the like are column heads. */
+const BYLINE = new RegExp(
+  `^(?:[□■●◆◇○]\\s*[^，。；！？,]{2,30}$|(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
+/** A photo credit: a short line ending in 摄/摄影/供图, possibly in brackets (`（本报记者 … 摄）`). */
+const CREDIT = /^[（(]?[^，。；！？,]{0,36}(?:\s|[\u4e00-\u9fff])(?:摄|摄影|供图|新华社发)[）)]?$/;
+/** A dateline opening a paragraph: `本报拉萨电(记者 …)`, `新华社北京5月20日电`, `本报讯（…）`. */
+const DATELINE = /^(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|央广网|据)[^\s，。；（(]{0,14}?[电讯](?:[\s\u3000]*[（(][^）)]{1,30}[）)])?/;
+const CAPTION = /^(?:图为|图片为|上图|下图|左图|右图|中图|图[①-⑩0-9０-９一二三四五六]|[（(]图)/;
+/** Page furniture: editors' credits, page and date lines, section labels (`文化·教育`). */
+const FURNITURE = /^(?:(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]|[^，。]*(?:星期[一二三四五六日天]|第\s*[0-9０-９一二三四五六七八九十]+\s*版)[^，。]*$|[\u4e00-\u9fff]{2,4}[·・•][\u4e00-\u9fff]{2,4}$)/;
+
+export function classifyLine(text: string, line: Line): ClassifiedLine {
+  const { textStart: s, textEnd: e } = line;
+  if (s === e) return { ...line, kind: 'blank', final: false, colon: false };
+  const final = endsSentence(text, s, e);
+  const colon = COLONS.has(text.charCodeAt(e - 1));
+  const len = e - s;
+  const head = text.slice(s, Math.min(e, s + PREFIX));
+  const out = (kind: LineKind, datelineEnd?: number): ClassifiedLine =>
+    ({ ...line, kind, final, colon, ...(datelineEnd !== undefined ? { datelineEnd } : {}) });
+  if (len <= PREFIX) {
+    if (FURNITURE.test(head)) return out('furniture');
+    if (BYLINE.test(head) || CREDIT.test(head)) return out('byline');
+  }
+  if (CAPTION.test(head)) return out('caption');
+  const d = DATELINE.exec(head);
+  if (d && d[0].length < len) return out('paragraph', s + d[0].length);
+  if (!final && len <= MAX_HEADLINE && readsAsHeadline(text, s, e)) return out('headline');
+  return out('paragraph');
+}
+
+/** Sentence-final punctuation at the end, looking through closing quotes and brackets. */
+export function endsSentence(text: string, s: number, e: number): boolean {
+  let i = e - 1;
+  while (i > s && CLOSERS.has(text.charCodeAt(i))) i--;
+  return FINAL.has(text.charCodeAt(i));
+}
+
+export function endsOnConnector(text: string, e: number): boolean {
+  return CONNECTORS.has(text.charCodeAt(e - 1));
+}
+
+/**
+ * A short line without a full stop inside, not stopping mid-phrase. A comma is allowed only between two
+ * balanced halves (`种下一棵树，收获一片绿`): a comma plus an uneven tail is a sentence cut by the layout.
+ */
+function readsAsHeadline(text: string, s: number, e: number): boolean {
+  if (endsOnConnector(text, e)) return false;
+  let comma = -1;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0x3b) return false; // 。；;
+    if (c === 0xff0c || c === 0x2c) {
+      if (comma >= 0) return false;
+      comma = i;
+    }
+  }
+  if (comma < 0) return true;
+  const left = comma - s, right = e - comma - 1;
+  return left <= 12 && right <= 12 && Math.abs(left - right) <= 2;
+}
+
+/** The line's first code unit is indentation. */
+export function isIndented(text: string, line: Line): boolean {
+  return line.textStart > line.start && isPad(text.charCodeAt(line.start));
+}

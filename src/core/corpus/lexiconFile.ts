@@ -1,0 +1,172 @@
+/**
+ * The workspace lexicon: what the annotator taught Biaozhu, in a plain, git-friendly text file that
+ * extends jieba's user-dictionary format (`word freq tag`) with a label column:
+ *
+ *     # comment
+ *     扎西顿珠 3 nr PER          ← tagged PER three times (net): suggested as PER wherever it occurs
+ *     格桑农牧合作社 1 nt ORG
+ *     中心 2 x !ORG              ← `!` = rejected twice as ORG: never suggested as ORG again
+ *
+ * `freq` is the net number of times the user confirmed (or, with `!`, rejected) the word with that label;
+ * `tag` is the jieba part of speech (nr/ns/nt/nz from the label, `x` for rejections). The first three
+ * columns of the lines without `!` are a valid jieba user dictionary. One entry per word and label;
+ * the file is written sorted by word then label, so each change is one line in a diff.
+ */
+import type { Annotation, LabelId, LexiconEntry } from '../types';
+import { compareText } from './page';
+
+export interface LexiconItem {
+  word: string;
+  label: LabelId;
+  /** Net evidence: how many more times the user confirmed (or rejected, see `reject`) than the opposite. */
+  freq: number;
+  /** jieba part-of-speech tag, kept as written so hand edits survive. */
+  tag: string;
+  reject: boolean;
+}
+
+/** Kept sorted by word then label (see `sortLexicon`). */
+export type Lexicon = readonly LexiconItem[];
+
+export interface LexiconProblem {
+  line: number;
+  message: string;
+}
+
+/** Where the extension and the command line keep the lexicon, relative to the workspace root. */
+export const LEXICON_PATH = '.biaozhu/lexicon.txt';
+
+/** Labels never learned: a number's text is not a reusable name. */
+const NOT_LEARNED = new Set<string>(['NUMBER']);
+/** A forced word shorter than this would tag every occurrence of a single character. */
+const MIN_FORCED_LENGTH = 2;
+
+const JIEBA_TAG: Record<string, string> = { PER: 'nr', LOC: 'ns', ORG: 'nt', WORK: 'nz' };
+const LABEL_ID = /^[A-Za-z][\w-]*$/;
+const TAG = /^[A-Za-z]+$/;
+
+export function jiebaTag(label: LabelId, reject: boolean): string {
+  return reject ? 'x' : JIEBA_TAG[label] ?? 'n';
+}
+
+/** Parses a lexicon file. Never throws: a bad line is skipped and reported with its 1-based number. */
+export function parseLexicon(source: string): { lexicon: LexiconItem[]; problems: LexiconProblem[] } {
+  const items: LexiconItem[] = [];
+  const problems: LexiconProblem[] = [];
+  const seen = new Map<string, number>();
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const problem = (message: string) => problems.push({ line: i + 1, message });
+    const fields = line.split(/\s+/);
+    if (fields.length !== 4) return problem(`expected "word freq tag LABEL" (or "!LABEL" for a rejection), found ${fields.length} field(s)`);
+    const [word, freqText, tag, labelField] = fields;
+    const reject = labelField.startsWith('!');
+    const label = reject ? labelField.slice(1) : labelField;
+    if (!/^\d+$/.test(freqText) || Number(freqText) < 1) return problem(`frequency "${freqText}" is not a positive whole number`);
+    if (!TAG.test(tag)) return problem(`part-of-speech tag "${tag}" is not letters only`);
+    if (!LABEL_ID.test(label)) return problem(`label "${labelField}" is not a label id like PER or !ORG`);
+    const k = itemKey(word, label);
+    const first = seen.get(k);
+    if (first !== undefined) return problem(`"${word}" with label ${label} is already on line ${first}; this line is ignored`);
+    seen.set(k, i + 1);
+    items.push({ word, label, freq: Number(freqText), tag, reject });
+  });
+  return { lexicon: sortLexicon(items), problems };
+}
+
+/** The file text: a short header, then one entry per line, sorted. */
+export function serializeLexicon(lexicon: Lexicon): string {
+  const header = [
+    '# Biaozhu workspace lexicon: word freq jieba-tag LABEL (LABEL prefixed with ! = rejected, never suggested).',
+    '# Learned from accepted, manual and rejected annotations; edit freely, one entry per line.',
+  ];
+  return [...header, ...sortLexicon(lexicon).map(e => `${e.word} ${e.freq} ${e.tag} ${e.reject ? '!' : ''}${e.label}`)].join('\n') + '\n';
+}
+
+export function sortLexicon(items: Lexicon): LexiconItem[] {
+  return [...items].sort((a, b) => compareText(a.word, b.word) || compareText(a.label, b.label));
+}
+
+type Votes = Map<string, { word: string; label: LabelId; net: number }>;
+
+/** +1 for a confirmed mention (accepted, or manual and not rejected), −1 for a rejected suggestion, 0 otherwise. */
+export function vote(a: Annotation): number {
+  if (!learnable(a.text, a.label)) return 0;
+  if (a.status === 'rejected') return a.source === 'auto' ? -1 : 0;
+  return a.source === 'manual' || a.status === 'accepted' ? 1 : 0;
+}
+
+function addVotes(into: Votes, annotations: readonly Annotation[], sign: 1 | -1): Votes {
+  for (const a of annotations) {
+    const v = vote(a) * sign;
+    if (v === 0) continue;
+    const k = itemKey(a.text, a.label);
+    const e = into.get(k) ?? { word: a.text, label: a.label, net: 0 };
+    e.net += v;
+    into.set(k, e);
+  }
+  return into;
+}
+
+/**
+ * Adds a page's review work to the lexicon. Per word and label, the entry's signed frequency (negative
+ * for a rejection) plus the votes decides: positive → a word to suggest, negative → a rejection, zero →
+ * no entry (the user said both equally often: the word depends on context). So an item accepted in one
+ * place and rejected in another resolves by majority over everything learned. Unreviewed suggestions
+ * teach nothing.
+ */
+export function learn(lexicon: Lexicon, annotations: readonly Annotation[]): LexiconItem[] {
+  return applyVotes(lexicon, addVotes(new Map(), annotations, 1));
+}
+
+/**
+ * One review action, as the editor sees it: the item before and after (undefined when created or
+ * deleted). The old state's vote is taken back and the new one added, so accepting then rejecting the
+ * same suggestion leaves one rejection, and undoing an action undoes what it taught.
+ */
+export function learnChange(lexicon: Lexicon, before: Annotation | undefined, after: Annotation | undefined): LexiconItem[] {
+  const votes = addVotes(new Map(), before ? [before] : [], -1);
+  return applyVotes(lexicon, addVotes(votes, after ? [after] : [], 1));
+}
+
+function applyVotes(lexicon: Lexicon, votes: Votes): LexiconItem[] {
+  const byKey = new Map(lexicon.map(e => [itemKey(e.word, e.label), e] as const));
+  for (const [k, v] of votes) {
+    if (v.net === 0) continue;
+    const old = byKey.get(k);
+    const net = (old ? (old.reject ? -old.freq : old.freq) : 0) + v.net;
+    if (net === 0) { byKey.delete(k); continue; }
+    const reject = net < 0;
+    const tag = old && old.reject === reject ? old.tag : jiebaTag(v.label, reject);
+    byKey.set(k, { word: v.word, label: v.label, freq: Math.abs(net), tag, reject });
+  }
+  return sortLexicon([...byKey.values()]);
+}
+
+/**
+ * What `analyze(text, { lexicon })` takes. Every rejection is kept; a word confirmed with several labels
+ * is suggested with the one confirmed most often (ties: the first label in sort order); one-character
+ * words are kept in the file but never forced (they would tag every occurrence of the character).
+ */
+export function toLexiconEntries(lexicon: Lexicon): LexiconEntry[] {
+  const sorted = sortLexicon(lexicon);
+  const best = new Map<string, LexiconItem>();
+  for (const e of sorted) {
+    if (e.reject || e.word.length < MIN_FORCED_LENGTH) continue;
+    const b = best.get(e.word);
+    if (!b || e.freq > b.freq) best.set(e.word, e);
+  }
+  return sorted
+    .filter(e => e.reject || best.get(e.word) === e)
+    .map(e => (e.reject ? { word: e.word, label: e.label, reject: true } : { word: e.word, label: e.label }));
+}
+
+function learnable(word: string, label: LabelId): boolean {
+  return word.length > 0 && !/\s/.test(word) && !NOT_LEARNED.has(label) && LABEL_ID.test(label);
+}
+
+function itemKey(word: string, label: string): string {
+  return `${label}\u0000${word}`;
+}

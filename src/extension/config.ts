@@ -1,0 +1,103 @@
+/** Typed view of the `biaozhu.*` settings, mirroring `contributes.configuration` in package.json. */
+import * as vscode from 'vscode';
+import { BUILTIN_LABELS } from '../core/labels';
+import type { LabelDef } from '../core/types';
+
+export interface BiaozhuConfig {
+  labels: LabelDef[];
+  analyzers: { entities: boolean; numbers: boolean; articles: boolean };
+  highlights: { enabled: boolean; suggestedStyle: 'dashed' | 'underline' | 'tint' };
+  autoAnalyze: boolean;
+  sidecar: { location: 'beside' | 'folder' };
+  maxFileSizeMB: number;
+  export: { defaultFolder: string };
+}
+
+/** Top-level sections a change is reported by; a listener reacts only to the ones it uses. */
+export type Section = 'labels' | 'analyzers' | 'highlights' | 'autoAnalyze' | 'sidecar' | 'maxFileSizeMB' | 'export';
+const SECTIONS: Section[] = ['labels', 'analyzers', 'highlights', 'autoAnalyze', 'sidecar', 'maxFileSizeMB', 'export'];
+
+export const LABEL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+export const LABEL_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+export const LABEL_KEY = /^[1-9]$/;
+
+/** A label definition from settings or the panel, or undefined when it is not one. */
+export function asLabel(raw: unknown): LabelDef | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.id !== 'string' || !LABEL_ID.test(r.id)) return undefined;
+  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > 64) return undefined;
+  if (typeof r.color !== 'string' || !LABEL_COLOR.test(r.color)) return undefined;
+  if (r.key !== undefined && r.key !== '' && (typeof r.key !== 'string' || !LABEL_KEY.test(r.key))) return undefined;
+  return { id: r.id, name: r.name.trim(), color: r.color, ...(typeof r.key === 'string' && r.key !== '' ? { key: r.key } : {}) };
+}
+
+/** Built-in labels overridden or extended by the `biaozhu.labels` setting (a custom entry with a built-in id replaces it). */
+export function effectiveLabels(custom: readonly unknown[]): LabelDef[] {
+  const out = BUILTIN_LABELS.map(l => ({ ...l }));
+  for (const raw of custom) {
+    const l = asLabel(raw);
+    if (!l) continue;
+    const at = out.findIndex(o => o.id === l.id);
+    if (at >= 0) out[at] = l;
+    else out.push(l);
+  }
+  return out;
+}
+
+export function readConfig(): BiaozhuConfig {
+  const c = vscode.workspace.getConfiguration('biaozhu');
+  const style = c.get<string>('highlights.suggestedStyle', 'dashed');
+  return {
+    labels: effectiveLabels(c.get<unknown[]>('labels', []) ?? []),
+    analyzers: {
+      entities: c.get<boolean>('analyzers.entities', true),
+      numbers: c.get<boolean>('analyzers.numbers', true),
+      articles: c.get<boolean>('analyzers.articles', true),
+    },
+    highlights: {
+      enabled: c.get<boolean>('highlights.enabled', true),
+      suggestedStyle: style === 'underline' || style === 'tint' ? style : 'dashed',
+    },
+    autoAnalyze: c.get<boolean>('autoAnalyze', true),
+    sidecar: { location: c.get<string>('sidecar.location', 'beside') === 'folder' ? 'folder' : 'beside' },
+    maxFileSizeMB: Math.max(0, c.get<number>('maxFileSizeMB', 5)),
+    export: { defaultFolder: c.get<string>('export.defaultFolder', '') },
+  };
+}
+
+/** The current settings, and an event naming the sections that changed. */
+export class Config implements vscode.Disposable {
+  private current = readConfig();
+  private readonly emitter = new vscode.EventEmitter<ReadonlySet<Section>>();
+  readonly onDidChange = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration(e => {
+      const changed = new Set(SECTIONS.filter(s => e.affectsConfiguration(`biaozhu.${s}`)));
+      if (changed.size === 0) return;
+      this.current = readConfig();
+      this.emitter.fire(changed);
+    });
+  }
+
+  get value(): BiaozhuConfig {
+    return this.current;
+  }
+
+  /** Adds (or replaces by id) a custom label in the settings: the workspace's when one is open, so a team shares it. */
+  async addLabel(label: LabelDef): Promise<void> {
+    const c = vscode.workspace.getConfiguration('biaozhu');
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const inspected = c.inspect<unknown[]>('labels');
+    const existing = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+    const others = existing.filter(l => asLabel(l)?.id !== label.id);
+    await c.update('labels', [...others, label], target);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The sidecar file: `PAGE.txt` → `PAGE.txt.biaozhu.json` beside it (or under `.biaozhu/` at the workspace
+ * root, mirroring paths). Its content is the export contract plus an `orphans` array, one item per line so
+ * it diffs well. Writes are atomic and serialised per file; a corrupt sidecar is set aside, never overwritten.
+ */
+import { copyFileSync, promises as fs } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { toDocument } from '../core/document';
+import { parseDocument, serializeDocument, type DocumentProblem } from '../core/documentJson';
+import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef } from '../core/types';
+import { writeFileAtomic } from '../node/atomicWrite';
+
+export const SIDECAR_SUFFIX = '.biaozhu.json';
+
+export function sidecarUriFor(page: vscode.Uri, location: 'beside' | 'folder'): vscode.Uri {
+  const folder = location === 'folder' ? vscode.workspace.getWorkspaceFolder(page) : undefined;
+  if (!folder) return page.with({ path: page.path + SIDECAR_SUFFIX });
+  const rel = path.posix.relative(folder.uri.path, page.path);
+  return vscode.Uri.joinPath(folder.uri, '.biaozhu', rel + SIDECAR_SUFFIX);
+}
+
+/** Sidecars exist only for pages on disk. */
+export function hasSidecar(page: vscode.Uri): boolean {
+  return page.scheme === 'file';
+}
+
+export interface SidecarContent {
+  doc: AnnotationDocument;
+  orphans: Annotation[];
+}
+
+export type LoadResult =
+  | { kind: 'none' }
+  | { kind: 'ok'; content: SidecarContent }
+  | { kind: 'corrupt'; problem: DocumentProblem; backup: vscode.Uri }
+  | { kind: 'unreadable'; message: string };
+
+export async function loadSidecar(uri: vscode.Uri): Promise<LoadResult> {
+  let json: string;
+  try {
+    json = await fs.readFile(uri.fsPath, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return err.code === 'ENOENT' ? { kind: 'none' } : { kind: 'unreadable', message: err.message };
+  }
+  const parsed = parseDocument(json);
+  if (!parsed.ok) {
+    const backup = uri.with({ path: `${uri.path}.bak-${timestamp()}` });
+    copyFileSync(uri.fsPath, backup.fsPath);
+    return { kind: 'corrupt', problem: parsed.problem, backup };
+  }
+  const raw = (parsed.doc as AnnotationDocument & { orphans?: unknown }).orphans;
+  const orphans = Array.isArray(raw) ? raw.filter(isAnnotationShape) : [];
+  return { kind: 'ok', content: { doc: parsed.doc, orphans } };
+}
+
+function isAnnotationShape(a: unknown): a is Annotation {
+  if (typeof a !== 'object' || a === null) return false;
+  const r = a as Record<string, unknown>;
+  return typeof r.id === 'string' && typeof r.text === 'string' && typeof r.label === 'string'
+    && Number.isSafeInteger(r.start) && Number.isSafeInteger(r.end)
+    && (r.status === 'suggested' || r.status === 'accepted' || r.status === 'rejected')
+    && (r.source === 'auto' || r.source === 'manual');
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+export interface SidecarData {
+  annotations: readonly Annotation[];
+  articles: Article[];
+  columnBreaks: ColumnBreak[];
+  orphans: readonly Annotation[];
+  labels: readonly LabelDef[];
+}
+
+/** The sidecar text for `page` with `text`: the export contract plus the orphans. */
+export function sidecarText(page: vscode.Uri, text: string, data: SidecarData): string {
+  const doc = toDocument(relativePath(page), text, data, data.labels);
+  return serializeDocument({ ...doc, orphans: data.orphans.map(o => ({ ...o })) });
+}
+
+/** The page path as stored in exports: relative to its workspace folder, or its file name. */
+export function relativePath(page: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(page);
+  return folder ? path.posix.relative(folder.uri.path, page.path) : path.posix.basename(page.path);
+}
+
+/** Serialises writes per target file, so a slow write never lands after a newer one. */
+export class SidecarWriter {
+  private readonly chains = new Map<string, Promise<void>>();
+
+  write(uri: vscode.Uri, content: string): Promise<void> {
+    const key = uri.toString();
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => writeFileAtomic(uri.fsPath, content));
+    this.chains.set(key, next);
+    void next.finally(() => { if (this.chains.get(key) === next) this.chains.delete(key); }).catch(() => undefined);
+    return next;
+  }
+
+  pending(uri: vscode.Uri): boolean {
+    return this.chains.has(uri.toString());
+  }
+}

@@ -1,0 +1,447 @@
+/**
+ * The annotation store: the host owns each document's annotations, articles, column breaks and orphans.
+ * It loads the sidecar when a page opens, merges automatic analyses without touching user work, moves
+ * offsets through every edit, re-anchors after outside changes, and saves (debounced, atomic, serialised).
+ */
+import * as vscode from 'vscode';
+import { reanchor, reanchorByText } from '../core/anchor';
+import { sha256 } from '../core/document';
+import { mergeAnalysis } from '../core/merge';
+import { trackEdit } from '../core/tracking';
+import type { Annotation, Article, ColumnBreak } from '../core/types';
+import { AnalysisClient, CancelledError } from './analysisClient';
+import type { Config } from './config';
+import { toTextEdit } from './ranges';
+import { hasSidecar, loadSidecar, sidecarText, sidecarUriFor, SidecarWriter } from './sidecar';
+
+const SAVE_DELAY_MS = 400;
+const REANALYSE_DELAY_MS = 1200;
+/** Above this size the progress is a cancellable notification rather than the status bar spinner. */
+const LARGE_DOCUMENT_CHARS = 500_000;
+
+export interface DocState {
+  readonly uri: vscode.Uri;
+  /** The text the offsets refer to: the document's text as last seen. */
+  text: string;
+  annotations: Annotation[];
+  articles: Article[];
+  columnBreaks: ColumnBreak[];
+  /** Items that could not be re-anchored after an outside change: kept and shown, never dropped. */
+  orphans: Annotation[];
+  analysing: boolean;
+  loading: boolean;
+  analysedOnce: boolean;
+  /** Why the sidecar must not be written (a corrupt sidecar the user has not agreed to replace). */
+  saveBlocked?: string;
+  sizeApproved?: boolean;
+  cts?: vscode.CancellationTokenSource;
+  saveTimer?: ReturnType<typeof setTimeout>;
+  reanalyseTimer?: ReturnType<typeof setTimeout>;
+  /** The last content this store wrote, to tell its own writes from outside changes. */
+  lastWritten?: string;
+  writeErrorShown?: boolean;
+}
+
+const stripBlocks = (articles: readonly Article[]): Article[] => articles.map(({ blocks: _blocks, ...a }) => a);
+
+export class AnnotationStore implements vscode.Disposable {
+  private readonly states = new Map<string, DocState>();
+  private readonly opening = new Map<string, Promise<DocState>>();
+  private readonly emitter = new vscode.EventEmitter<DocState>();
+  /** Fires after any change to a document's annotations, articles, orphans or busy state. */
+  readonly onDidChange = this.emitter.event;
+  private readonly writer = new SidecarWriter();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly config: Config, private readonly client: AnalysisClient, private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument(doc => void this.onOpen(doc)),
+      vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument(doc => void this.flush(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument(doc => void this.onClose(doc)),
+      vscode.workspace.onDidRenameFiles(e => void this.onRename(e)),
+      vscode.workspace.onDidDeleteFiles(e => this.onDelete(e)),
+      config.onDidChange(changed => {
+        if (changed.has('analyzers')) for (const s of this.states.values()) if (s.analysedOnce) this.scheduleReanalysis(s, 0);
+      }),
+    );
+    for (const doc of vscode.workspace.textDocuments) void this.onOpen(doc);
+  }
+
+  get(uri: vscode.Uri): DocState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  sidecarUri(uri: vscode.Uri): vscode.Uri {
+    return sidecarUriFor(uri, this.config.value.sidecar.location);
+  }
+
+  /** Plain-text pages on disk or untitled are annotated when they open; other documents on request. */
+  private wantsOnOpen(doc: vscode.TextDocument): boolean {
+    return doc.languageId === 'plaintext' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+  }
+
+  private async onOpen(doc: vscode.TextDocument): Promise<void> {
+    if (!this.wantsOnOpen(doc) && !(hasSidecar(doc.uri) && await exists(this.sidecarUri(doc.uri)))) return;
+    const state = await this.track(doc);
+    if (!state.analysedOnce && !state.saveBlocked && state.annotations.length === 0 && this.config.value.autoAnalyze && this.wantsOnOpen(doc)) {
+      await this.analyse(doc, { interactive: false });
+    }
+  }
+
+  /** The state of `doc`, created (and its sidecar loaded) on first use. */
+  track(doc: vscode.TextDocument): Promise<DocState> {
+    const key = doc.uri.toString();
+    const known = this.states.get(key);
+    if (known) return Promise.resolve(known);
+    let pending = this.opening.get(key);
+    if (!pending) {
+      pending = this.load(doc).finally(() => this.opening.delete(key));
+      this.opening.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async load(doc: vscode.TextDocument): Promise<DocState> {
+    const state: DocState = {
+      uri: doc.uri, text: doc.getText(), annotations: [], articles: [], columnBreaks: [], orphans: [],
+      analysing: false, loading: true, analysedOnce: false,
+    };
+    this.states.set(doc.uri.toString(), state);
+    try {
+      if (hasSidecar(doc.uri)) await this.loadInto(state, doc);
+    } finally {
+      state.loading = false;
+      this.emitter.fire(state);
+    }
+    return state;
+  }
+
+  private async loadInto(state: DocState, doc: vscode.TextDocument): Promise<void> {
+    const sidecar = this.sidecarUri(doc.uri);
+    const result = await loadSidecar(sidecar);
+    state.text = doc.getText();
+    if (result.kind === 'none') return;
+    if (result.kind === 'unreadable') {
+      state.saveBlocked = result.message;
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read the annotations in {0}: {1}', sidecar.fsPath, result.message));
+      return;
+    }
+    if (result.kind === 'corrupt') {
+      state.saveBlocked = result.problem.message;
+      void this.askStartClean(state, doc, sidecar, result.problem, result.backup);
+      return;
+    }
+    const { doc: saved, orphans } = result.content;
+    state.orphans = orphans;
+    if (saved.document.sha256 === sha256(state.text) && saved.document.length === state.text.length) {
+      state.annotations = saved.annotations;
+      state.articles = saved.articles;
+      state.columnBreaks = saved.columnBreaks;
+      state.analysedOnce = true;
+      state.lastWritten = undefined;
+      return;
+    }
+    // The page changed while the sidecar was not watching (another program, git): find each item again by its text.
+    const { anchored, orphaned } = reanchorByText(state.text, saved.annotations);
+    state.annotations = anchored;
+    state.orphans = [...orphans, ...orphaned];
+    this.log.info(`${doc.uri.fsPath}: page changed since the sidecar was written; ${anchored.length} re-anchored, ${orphaned.length} orphaned`);
+    if (orphaned.length > 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed since its annotations were saved: {1} annotations found again, {2} kept as orphans in the side panel.', baseName(doc.uri), anchored.length, orphaned.length));
+    }
+    this.scheduleSave(state);
+    if (this.config.value.autoAnalyze) this.scheduleReanalysis(state, 0);
+  }
+
+  private async askStartClean(state: DocState, doc: vscode.TextDocument, sidecar: vscode.Uri, problem: { message: string; line?: number; column?: number }, backup: vscode.Uri): Promise<void> {
+    const where = problem.line ? `${sidecar.fsPath}:${problem.line}:${problem.column}` : sidecar.fsPath;
+    const startClean = vscode.l10n.t('Start Clean');
+    const open = vscode.l10n.t('Open Sidecar');
+    this.log.warn(`corrupt sidecar ${where}: ${problem.message}; copy kept as ${backup.fsPath}`);
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t('The annotations file {0} is damaged ({1}). It will not be overwritten; a copy was kept as {2}. Start with fresh annotations?', where, problem.message, baseName(backup)),
+      startClean, open);
+    if (choice === open) {
+      const file = await vscode.workspace.openTextDocument(sidecar);
+      await vscode.window.showTextDocument(file, { selection: problem.line ? new vscode.Range(problem.line - 1, (problem.column ?? 1) - 1, problem.line - 1, (problem.column ?? 1) - 1) : undefined });
+    } else if (choice === startClean && this.states.get(doc.uri.toString()) === state) {
+      state.saveBlocked = undefined;
+      this.scheduleSave(state);
+      await this.analyse(doc, { interactive: true });
+    }
+  }
+
+  /** Runs an automatic analysis of `doc` in the worker and merges it without touching user work. */
+  async analyse(doc: vscode.TextDocument, opts: { interactive: boolean }): Promise<void> {
+    const state = await this.track(doc);
+    const text = doc.getText();
+    if (text.includes('\u0000')) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} looks binary (it contains NUL bytes); Biaozhu does not analyse it.', baseName(doc.uri)));
+      return;
+    }
+    if (!(await this.sizeAllowed(state, doc, text, opts.interactive))) return;
+    state.cts?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    state.cts = cts;
+    state.analysing = true;
+    this.emitter.fire(state);
+    const version = doc.version;
+    const { analyzers } = this.config.value;
+    const run = (token: vscode.CancellationToken) => this.client.run(text, { ...analyzers }, token);
+    try {
+      const analysis = text.length > LARGE_DOCUMENT_CHARS
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Biaozhu: analysing {0}…', baseName(doc.uri)), cancellable: true }, (_p, token) => {
+          const sub = token.onCancellationRequested(() => cts.cancel());
+          return run(cts.token).finally(() => sub.dispose());
+        })
+        : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Biaozhu: analysing') }, () => run(cts.token));
+      if (state.cts !== cts || this.states.get(doc.uri.toString()) !== state) return;
+      if (doc.version !== version || state.text !== text) {
+        // Edited while the worker ran: these offsets are stale, so analyse the new text once the edits pause.
+        this.scheduleReanalysis(state);
+        return;
+      }
+      state.annotations = mergeAnalysis(state.annotations, analysis.annotations);
+      state.articles = stripBlocks(analysis.articles);
+      state.columnBreaks = analysis.columnBreaks;
+      state.analysedOnce = true;
+      this.scheduleSave(state);
+    } catch (e) {
+      if (e instanceof CancelledError) return;
+      this.log.error(`analysis of ${doc.uri.toString()} failed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu could not analyse {0}: {1}', baseName(doc.uri), (e as Error).message));
+    } finally {
+      if (state.cts === cts) {
+        state.cts = undefined;
+        state.analysing = false;
+        this.emitter.fire(state);
+      }
+      cts.dispose();
+    }
+  }
+
+  private async sizeAllowed(state: DocState, doc: vscode.TextDocument, text: string, interactive: boolean): Promise<boolean> {
+    const limitMB = this.config.value.maxFileSizeMB;
+    const sizeMB = Buffer.byteLength(text, 'utf8') / (1024 * 1024);
+    if (limitMB <= 0 || sizeMB <= limitMB || state.sizeApproved) return true;
+    const go = vscode.l10n.t('Analyse');
+    const message = vscode.l10n.t('{0} is {1} MB, above the biaozhu.maxFileSizeMB limit of {2} MB. Analyse it anyway?', baseName(doc.uri), sizeMB.toFixed(1), limitMB);
+    const choice = interactive
+      ? await vscode.window.showWarningMessage(message, { modal: true }, go)
+      : await vscode.window.showWarningMessage(message, go);
+    if (choice !== go) return false;
+    state.sizeApproved = true;
+    if (!interactive) void this.analyse(doc, { interactive: true });
+    return interactive;
+  }
+
+  private scheduleReanalysis(state: DocState, delay = REANALYSE_DELAY_MS): void {
+    if (state.reanalyseTimer) clearTimeout(state.reanalyseTimer);
+    state.reanalyseTimer = setTimeout(() => {
+      state.reanalyseTimer = undefined;
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === state.uri.toString());
+      if (doc && this.states.get(doc.uri.toString()) === state) void this.analyse(doc, { interactive: false });
+    }, delay);
+  }
+
+  /** Moves every span through the edits of one change event (each change in the order given). */
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const state = this.get(e.document.uri);
+    if (!state || e.contentChanges.length === 0) return;
+    const oldText = state.text;
+    const newText = e.document.getText();
+    if (oldText === newText) return;
+    const outside = e.reason === undefined && !e.document.isDirty;
+    if (outside) {
+      // Reloaded from disk (another program, git, revert): find each item again by quote; keep the rest as orphans.
+      const moved = reanchor(oldText, newText, state.annotations);
+      state.annotations = moved.anchored;
+      state.orphans = [...state.orphans, ...moved.orphaned];
+      state.articles = reanchor(oldText, newText, state.articles).anchored;
+      state.columnBreaks = reanchor(oldText, newText, state.columnBreaks).anchored;
+      if (moved.orphaned.length > 0) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk: {1} annotations could not be found again and are kept as orphans in the side panel.', baseName(e.document.uri), moved.orphaned.length));
+      }
+    } else {
+      let { annotations, articles, columnBreaks } = state;
+      for (const change of e.contentChanges) {
+        const edit = toTextEdit(change);
+        annotations = trackEdit(annotations, edit).kept;
+        articles = trackEdit(articles, edit).kept;
+        columnBreaks = trackEdit(columnBreaks, edit).kept;
+      }
+      state.annotations = annotations.map(a => {
+        const now = newText.slice(a.start, a.end);
+        return now === a.text ? a : { ...a, text: now };
+      });
+      state.articles = articles;
+      state.columnBreaks = columnBreaks;
+    }
+    state.text = newText;
+    this.emitter.fire(state);
+    this.scheduleSave(state);
+    if (this.config.value.autoAnalyze && state.analysedOnce) this.scheduleReanalysis(state);
+  }
+
+  /** Replaces the annotations of `uri` with `f(annotations)`; false when the document is not annotated. */
+  update(uri: vscode.Uri, f: (annotations: Annotation[]) => Annotation[]): boolean {
+    const state = this.get(uri);
+    if (!state) return false;
+    state.annotations = f(state.annotations);
+    this.emitter.fire(state);
+    this.scheduleSave(state);
+    return true;
+  }
+
+  /** Replaces the derived structure (from an import of the same text). */
+  setStructure(uri: vscode.Uri, articles: Article[], columnBreaks: ColumnBreak[]): void {
+    const state = this.get(uri);
+    if (!state) return;
+    state.articles = stripBlocks(articles);
+    state.columnBreaks = columnBreaks;
+    this.emitter.fire(state);
+    this.scheduleSave(state);
+  }
+
+  removeOrphans(uri: vscode.Uri, ids: ReadonlySet<string>): void {
+    const state = this.get(uri);
+    if (!state) return;
+    state.orphans = state.orphans.filter(o => !ids.has(o.id));
+    this.emitter.fire(state);
+    this.scheduleSave(state);
+  }
+
+  private scheduleSave(state: DocState): void {
+    if (!hasSidecar(state.uri)) return;
+    if (state.saveTimer) clearTimeout(state.saveTimer);
+    state.saveTimer = setTimeout(() => {
+      state.saveTimer = undefined;
+      void this.save(state);
+    }, SAVE_DELAY_MS);
+  }
+
+  /** Writes a pending save now (the page was saved, or is closing). */
+  async flush(uri: vscode.Uri): Promise<void> {
+    const state = this.get(uri);
+    if (!state || !hasSidecar(uri)) return;
+    if (state.saveTimer) clearTimeout(state.saveTimer);
+    state.saveTimer = undefined;
+    await this.save(state);
+  }
+
+  private async save(state: DocState): Promise<void> {
+    if (state.saveBlocked || state.loading) return;
+    const target = this.sidecarUri(state.uri);
+    const content = sidecarText(state.uri, state.text, { ...state, labels: this.config.value.labels });
+    if (content === state.lastWritten) return;
+    try {
+      state.lastWritten = content;
+      await this.writer.write(target, content);
+      state.writeErrorShown = false;
+    } catch (e) {
+      state.lastWritten = undefined;
+      const err = e as NodeJS.ErrnoException;
+      this.log.error(`cannot write ${target.fsPath}: ${err.message}`);
+      if (!state.writeErrorShown) {
+        state.writeErrorShown = true;
+        const why = err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS'
+          ? vscode.l10n.t('the folder is read-only')
+          : err.message;
+        void vscode.window.showErrorMessage(vscode.l10n.t('Cannot save the annotations of {0} to {1}: {2}. They are kept while the page is open; use Export Annotations… or set biaozhu.sidecar.location to "folder".', baseName(state.uri), target.fsPath, why));
+      }
+    }
+  }
+
+  /** True when the sidecar on disk holds exactly what this store last wrote for `page`. */
+  isOwnWrite(page: vscode.Uri, content: string): boolean {
+    return this.get(page)?.lastWritten === content;
+  }
+
+  /** Drops the in-memory state of `uri` and loads it again from its sidecar. */
+  async reload(doc: vscode.TextDocument): Promise<void> {
+    this.forget(doc.uri);
+    await this.track(doc);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const state = this.get(uri);
+    if (!state) return;
+    state.cts?.cancel();
+    if (state.saveTimer) clearTimeout(state.saveTimer);
+    if (state.reanalyseTimer) clearTimeout(state.reanalyseTimer);
+    this.states.delete(uri.toString());
+    this.emitter.fire(state);
+  }
+
+  private async onClose(doc: vscode.TextDocument): Promise<void> {
+    const state = this.get(doc.uri);
+    if (!state) return;
+    if (state.saveTimer) await this.flush(doc.uri);
+    this.forget(doc.uri);
+  }
+
+  private async onRename(e: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of e.files) {
+      if (!hasSidecar(oldUri)) continue;
+      await this.flush(oldUri);
+      this.forget(oldUri);
+      const from = this.sidecarUri(oldUri);
+      const to = this.sidecarUri(newUri);
+      if (!(await exists(from))) continue;
+      try {
+        if (await exists(to)) throw new Error(vscode.l10n.t('{0} already exists', to.fsPath));
+        await vscode.workspace.fs.rename(from, to);
+        const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === newUri.toString());
+        if (doc) await this.reload(doc);
+      } catch (err) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} was renamed but its annotations stay in {1}: {2}', baseName(oldUri), from.fsPath, (err as Error).message));
+      }
+    }
+  }
+
+  private onDelete(e: vscode.FileDeleteEvent): void {
+    for (const uri of e.files) {
+      if (!hasSidecar(uri)) continue;
+      const sidecar = this.sidecarUri(uri);
+      void exists(sidecar).then(found => {
+        if (found) void vscode.window.showInformationMessage(vscode.l10n.t('{0} was deleted; its annotations are kept in {1}.', baseName(uri), sidecar.fsPath));
+      });
+    }
+  }
+
+  /** Nothing in flight for `uri`: no load, analysis, scheduled re-analysis, or save. */
+  isIdle(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    if (this.opening.has(key)) return false;
+    const state = this.states.get(key);
+    if (!state) return true;
+    return !state.loading && !state.analysing && !state.saveTimer && !state.reanalyseTimer && !this.writer.pending(this.sidecarUri(uri));
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) {
+      state.cts?.cancel();
+      if (state.reanalyseTimer) clearTimeout(state.reanalyseTimer);
+      if (state.saveTimer) {
+        clearTimeout(state.saveTimer);
+        void this.save(state);
+      }
+    }
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,42 @@
+/** What every view renderer receives: the snapshot, the view state and the actions a row can trigger. */
+import type { LabelDef, Status } from '../core/types';
+import type { Snapshot } from '../protocol/messages';
+import type { Filter, ViewState } from './model';
+import type { StringKey } from './strings';
+
+/** A navigable row of a list or tree, keyed by its `data-focus-key`. */
+export interface ItemSpec {
+  /** Annotation ids the row stands for (a name row stands for all its mentions). */
+  ids: string[];
+  reveal?: { start: number; end: number };
+  /** Expandable rows: whether they are open and how to toggle them. */
+  expanded?: boolean;
+  toggle?: () => void;
+  parentKey?: string;
+  /** Which actions apply: orphans can only be removed, articles not acted on. */
+  actions: 'all' | 'remove' | 'none';
+}
+
+export interface Actions {
+  reveal(span: { start: number; end: number }): void;
+  setStatus(ids: string[], status: Status): void;
+  remove(ids: string[]): void;
+  relabel(ids: string[], anchorKey: string): void;
+  toggleSelect(ids: string[]): void;
+  setExpanded(kind: 'collapsed' | 'expanded', key: string, on: boolean): void;
+  showMore(key: string): void;
+}
+
+export interface Ctx {
+  snap: Snapshot;
+  view: ViewState;
+  filter: Filter;
+  selected: ReadonlySet<string>;
+  t(key: StringKey, ...args: Array<string | number>): string;
+  label(id: string): LabelDef | undefined;
+  /** How many rows of the list `key` to render (long lists grow by "show more"). */
+  limit(key: string): number;
+  items: Map<string, ItemSpec>;
+  act: Actions;
+  locale: string;
+}

@@ -1,0 +1,187 @@
+/**
+ * The four views. Each returns its list element and the annotations it shows (for "select all visible" and
+ * "accept all visible"), and registers every navigable row in `ctx.items` for the keyboard handler.
+ */
+import { normalisedValue } from '../core/describe';
+import type { Annotation } from '../core/types';
+import type { Ctx, ItemSpec } from './context';
+import { h, srOnly, swatch } from './dom';
+import { articleRevealSpan, groupEntities, isEmptyFilter, listArticles, listNumbers, matchesAnnotation, selectionOf } from './model';
+
+export interface ViewResult {
+  element: HTMLElement;
+  visible: Annotation[];
+}
+
+const fmtInt = (ctx: Ctx, n: number) => new Intl.NumberFormat(ctx.locale).format(n);
+
+function emptyNote(ctx: Ctx, total: number): HTMLElement {
+  return h('p', { class: 'bz-empty' }, total === 0 || isEmptyFilter(ctx.filter) ? ctx.t('list.empty') : ctx.t('list.noMatch'));
+}
+
+/** A row: a focusable element holding a content line and, for trees, its children. */
+function item(ctx: Ctx, key: string, spec: ItemSpec, attrs: Record<string, string | number | boolean | undefined>, content: Node[]): HTMLLIElement {
+  ctx.items.set(key, spec);
+  const li = h('li', { class: 'bz-item', tabindex: -1, ...attrs });
+  li.dataset.focusKey = key;
+  const selectable = spec.actions !== 'none' && spec.ids.length > 0;
+  const state = selectable ? selectionOf(ctx.selected, spec.ids) : 'none';
+  if (selectable) li.setAttribute('aria-checked', state === 'all' ? 'true' : state === 'some' ? 'mixed' : 'false');
+  const rowEl = h('div', { class: 'bz-row' });
+  if (selectable) {
+    const box = h('input', { type: 'checkbox', class: 'bz-check', tabindex: -1, 'aria-hidden': 'true' });
+    box.checked = state === 'all';
+    box.indeterminate = state === 'some';
+    box.addEventListener('click', e => { e.stopPropagation(); ctx.act.toggleSelect(spec.ids); });
+    rowEl.append(box);
+  }
+  if (spec.toggle) {
+    rowEl.append(h('span', { class: `bz-twisty${spec.expanded ? ' bz-open' : ''}`, 'aria-hidden': 'true' }));
+  }
+  rowEl.append(h('span', { class: 'bz-main' }, ...content));
+  if (spec.actions !== 'none' && spec.ids.length) rowEl.append(rowActions(ctx, key, spec));
+  li.append(rowEl);
+  return li;
+}
+
+function actionButton(label: string, glyph: string, cls: string, run: () => void): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: `bz-icon ${cls}`, tabindex: -1, title: label, 'aria-label': label }, glyph);
+  b.addEventListener('click', e => { e.stopPropagation(); run(); });
+  return b;
+}
+
+function rowActions(ctx: Ctx, key: string, spec: ItemSpec): HTMLElement {
+  const bar = h('span', { class: 'bz-actions' });
+  if (spec.actions === 'all') {
+    bar.append(
+      actionButton(ctx.t('action.accept'), '✓', 'bz-accept', () => ctx.act.setStatus(spec.ids, 'accepted')),
+      actionButton(ctx.t('action.reject'), '✕', 'bz-reject', () => ctx.act.setStatus(spec.ids, 'rejected')),
+      actionButton(ctx.t('action.relabel'), '⇄', 'bz-relabel', () => ctx.act.relabel(spec.ids, key)),
+    );
+  }
+  bar.append(actionButton(ctx.t('action.remove'), '⌫', 'bz-remove', () => ctx.act.remove(spec.ids)));
+  return bar;
+}
+
+function labelChip(ctx: Ctx, id: string): HTMLElement {
+  const def = ctx.label(id);
+  return h('span', { class: 'bz-chip', title: def?.name ?? id }, swatch(def?.color), id);
+}
+
+function statusMark(ctx: Ctx, a: Pick<Annotation, 'status' | 'source'>): HTMLElement {
+  const text = `${ctx.t(`status.${a.status}`)}, ${ctx.t(`source.${a.source}`)}`;
+  return h('span', { class: `bz-status bz-status-${a.status}`, title: text }, srOnly(text));
+}
+
+function moreButton(ctx: Ctx, key: string, shown: number, total: number): HTMLElement | undefined {
+  if (shown >= total) return undefined;
+  const b = h('button', { type: 'button', class: 'bz-more' }, ctx.t('action.showMore', fmtInt(ctx, Math.min(total - shown, ctx.limit(key)))));
+  b.dataset.focusKey = `more:${key}`;
+  b.addEventListener('click', () => ctx.act.showMore(key));
+  return h('li', { role: 'presentation', class: 'bz-more-row' }, h('span', { class: 'bz-dim' }, ctx.t('list.shown', fmtInt(ctx, shown), fmtInt(ctx, total))), b);
+}
+
+export function renderArticles(ctx: Ctx): ViewResult {
+  const rows = listArticles(ctx.snap.articles, ctx.snap.annotations, ctx.filter);
+  const list = h('ul', { role: 'listbox', class: 'bz-list', 'aria-label': ctx.t('articles.list') });
+  const shown = rows.slice(0, ctx.limit('articles'));
+  for (const { article, entities, numbers } of shown) {
+    const title = article.title.trim() || ctx.t('articles.untitled');
+    const others = article.titleLines.filter(l => l !== article.title);
+    list.append(item(ctx, `article:${article.id}`, { ids: [], reveal: articleRevealSpan(article), actions: 'none' }, { role: 'option' }, [
+      h('span', { class: 'bz-title' }, title),
+      ...others.map(l => h('span', { class: 'bz-subline' }, l)),
+      article.byline ? h('span', { class: 'bz-subline bz-dim' }, article.byline) : undefined,
+      h('span', { class: 'bz-subline bz-dim' }, ctx.t('articles.counts', fmtInt(ctx, entities), fmtInt(ctx, numbers))),
+    ].filter((n): n is HTMLElement => !!n)));
+  }
+  const more = moreButton(ctx, 'articles', shown.length, rows.length);
+  if (more) list.append(more);
+  return { element: rows.length ? list : emptyNote(ctx, ctx.snap.articles.length), visible: [] };
+}
+
+export function renderEntities(ctx: Ctx): ViewResult {
+  const groups = groupEntities(ctx.snap.annotations, ctx.snap.labels, ctx.filter);
+  const tree = h('ul', { role: 'tree', class: 'bz-list bz-tree', 'aria-label': ctx.t('entities.tree'), 'aria-multiselectable': 'true' });
+  const visible: Annotation[] = [];
+  for (const g of groups) {
+    const open = !ctx.view.collapsed.includes(g.key);
+    const ids = g.names.flatMap(n => n.mentions.map(m => m.id));
+    if (open) for (const n of g.names) visible.push(...n.mentions);
+    const def = ctx.label(g.label);
+    const head = item(ctx, g.key, {
+      ids: open ? ids : [], expanded: open, toggle: () => ctx.act.setExpanded('collapsed', g.key, open), actions: 'none',
+    }, { role: 'treeitem', 'aria-level': 1, 'aria-expanded': String(open), class: 'bz-item bz-group' }, [
+      swatch(def?.color),
+      h('span', { class: 'bz-title' }, def ? `${def.name} (${g.label})` : g.label),
+      h('span', { class: 'bz-count' }, ctx.t('entities.groupCounts', fmtInt(ctx, g.mentions), fmtInt(ctx, g.names.length))),
+    ]);
+    if (open) {
+      const names = h('ul', { role: 'group' });
+      const shown = g.names.slice(0, ctx.limit(g.key));
+      for (const n of shown) {
+        const expanded = ctx.view.expanded.includes(n.key);
+        const nameEl = item(ctx, n.key, {
+          ids: n.mentions.map(m => m.id), reveal: { start: n.mentions[0].start, end: n.mentions[0].end },
+          expanded, toggle: () => ctx.act.setExpanded('expanded', n.key, !expanded), parentKey: g.key, actions: 'all',
+        }, { role: 'treeitem', 'aria-level': 2, 'aria-expanded': String(expanded), class: `bz-item${n.rejected ? ' bz-rejected' : ''}` }, [
+          h('span', { class: 'bz-text' }, n.text),
+          h('span', { class: 'bz-count', title: ctx.t('entities.mentions', n.mentions.length) }, ctx.t('entities.mentions', fmtInt(ctx, n.mentions.length))),
+          n.pending ? h('span', { class: 'bz-pending', title: ctx.t('status.suggested') }, fmtInt(ctx, n.pending)) : h('span', {}),
+        ]);
+        if (expanded) {
+          const mentions = h('ul', { role: 'group' });
+          for (const m of n.mentions) mentions.append(mentionRow(ctx, m, n.key, 3, false));
+          nameEl.append(mentions);
+        }
+        names.append(nameEl);
+      }
+      const more = moreButton(ctx, g.key, shown.length, g.names.length);
+      if (more) names.append(more);
+      head.append(names);
+    }
+    tree.append(head);
+  }
+  return { element: groups.length ? tree : emptyNote(ctx, ctx.snap.annotations.length), visible };
+}
+
+/** One annotation as a row; `showText` for flat lists, otherwise its position (the name row shows the text). */
+function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, level: number | undefined, showText: boolean, actions: 'all' | 'remove' = 'all'): HTMLLIElement {
+  const role = level ? 'treeitem' : 'option';
+  const content: Node[] = [statusMark(ctx, a)];
+  if (showText) content.push(h('span', { class: 'bz-text' }, a.text));
+  if (a.label === 'NUMBER') {
+    const value = normalisedValue(a, {
+      '>': ctx.t('approx.more', '{0}'), '<': ctx.t('approx.nearly', '{0}'), '~': ctx.t('approx.about', '{0}'),
+    }, ctx.locale);
+    if (value !== undefined) content.push(h('span', { class: 'bz-value' }, `→ ${value}`));
+    if (a.kind) content.push(h('span', { class: 'bz-kind' }, ctx.t(`kind.${a.kind}`)));
+  } else if (showText) {
+    content.push(labelChip(ctx, a.label));
+  }
+  content.push(h('span', { class: 'bz-pos bz-dim' }, ctx.t('entities.at', fmtInt(ctx, a.start))));
+  return item(ctx, `ann:${a.id}`, { ids: [a.id], reveal: actions === 'all' ? { start: a.start, end: a.end } : undefined, parentKey, actions },
+    { role, 'aria-level': level, class: `bz-item${a.status === 'rejected' ? ' bz-rejected' : ''}` }, content);
+}
+
+export function renderNumbers(ctx: Ctx): ViewResult {
+  const { key, dir } = ctx.view.numberSort;
+  const rows = listNumbers(ctx.snap.annotations, ctx.filter, key, dir);
+  const list = h('ul', { role: 'listbox', class: 'bz-list', 'aria-label': ctx.t('numbers.list'), 'aria-multiselectable': 'true' });
+  const shown = rows.slice(0, ctx.limit('numbers'));
+  for (const a of shown) list.append(mentionRow(ctx, a, undefined, undefined, true));
+  const more = moreButton(ctx, 'numbers', shown.length, rows.length);
+  if (more) list.append(more);
+  return { element: rows.length ? list : emptyNote(ctx, ctx.snap.annotations.length), visible: rows };
+}
+
+export function renderOrphans(ctx: Ctx): ViewResult {
+  const rows = ctx.snap.orphans.filter(a => matchesAnnotation(a, ctx.filter));
+  const list = h('ul', { role: 'listbox', class: 'bz-list', 'aria-label': ctx.t('orphans.list'), 'aria-multiselectable': 'true' });
+  const shown = rows.slice(0, ctx.limit('orphans'));
+  for (const a of shown) list.append(mentionRow(ctx, a, undefined, undefined, true, 'remove'));
+  const more = moreButton(ctx, 'orphans', shown.length, rows.length);
+  if (more) list.append(more);
+  const wrap = h('div', {}, h('p', { class: 'bz-note' }, ctx.t('orphans.hint')), rows.length ? list : emptyNote(ctx, ctx.snap.orphans.length));
+  return { element: wrap, visible: rows };
+}

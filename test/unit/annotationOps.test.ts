@@ -1,0 +1,72 @@
+import * as assert from 'assert';
+import { annotationAt, mergeImport, nextAnnotation, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../src/core/annotationOps';
+import type { Annotation } from '../../src/core/types';
+
+function ann(id: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
+  return { id, start, end, text: 'x'.repeat(end - start), label: 'PER', source: 'auto', status: 'suggested', ...extra };
+}
+
+describe('annotation operations', () => {
+  it('setStatus changes only the named items', () => {
+    const out = setStatus([ann('a', 0, 1), ann('b', 2, 3)], new Set(['b']), 'rejected');
+    assert.deepStrictEqual(out.map(a => a.status), ['suggested', 'rejected']);
+  });
+
+  it('relabel accepts the item and drops number fields when it stops being a number', () => {
+    const n = ann('n', 0, 2, { label: 'NUMBER', value: 5, unit: '个', kind: 'cardinal' });
+    const [out] = relabel([n], new Set(['n']), 'ORG');
+    assert.deepStrictEqual(out, { id: 'n', start: 0, end: 2, text: 'xx', label: 'ORG', source: 'auto', status: 'accepted' });
+  });
+
+  it('removeIds removes exactly the named items', () => {
+    assert.deepStrictEqual(removeIds([ann('a', 0, 1), ann('b', 2, 3)], new Set(['a'])).map(a => a.id), ['b']);
+  });
+
+  it('tagSpan adds a manual accepted item replacing the drawn items it overlaps, keeping rejected ones', () => {
+    const rejected = ann('r', 0, 2, { status: 'rejected' });
+    const { annotations, added } = tagSpan([rejected, ann('s', 1, 3), ann('far', 10, 12)], { start: 0, end: 3 }, 'abc', 'LOC');
+    assert.deepStrictEqual(added, { id: 'loc-0-3', start: 0, end: 3, text: 'abc', label: 'LOC', source: 'manual', status: 'accepted' });
+    assert.deepStrictEqual(annotations.map(a => a.id), ['r', 'loc-0-3', 'far']);
+  });
+
+  const at: Array<[string, number, string | undefined]> = [
+    ['inside', 1, 'a'],
+    ['at the end boundary', 3, 'a'],
+    ['the shortest of nested items', 6, 'inner'],
+    ['nothing in a gap', 4, undefined],
+    ['never a rejected item', 21, undefined],
+  ];
+  for (const [name, offset, id] of at) {
+    it(`annotationAt finds ${name}`, () => {
+      const list = [ann('a', 0, 3), ann('outer', 5, 9), ann('inner', 6, 7), ann('rej', 20, 22, { status: 'rejected' })];
+      assert.strictEqual(annotationAt(list, offset)?.id, id);
+    });
+  }
+
+  const nav: Array<[string, number, 1 | -1, string]> = [
+    ['next after the cursor', 1, 1, 'b'],
+    ['next wraps to the first', 9, 1, 'a'],
+    ['previous before the cursor', 6, -1, 'b'],
+    ['previous wraps to the last', 0, -1, 'c'],
+  ];
+  for (const [name, offset, dir, id] of nav) {
+    it(`nextAnnotation: ${name}`, () => {
+      const list = [ann('c', 8, 9), ann('a', 0, 1), ann('b', 4, 5), ann('rej', 6, 7, { status: 'rejected' })];
+      assert.strictEqual(nextAnnotation(list, offset, dir)?.id, id);
+    });
+  }
+
+  it('suggestionIds filters by label and by selection', () => {
+    const list = [ann('p', 0, 2), ann('l', 3, 5, { label: 'LOC' }), ann('acc', 6, 7, { status: 'accepted' }), ann('p2', 8, 9)];
+    assert.deepStrictEqual([...suggestionIds(list, { label: 'PER' })], ['p', 'p2']);
+    assert.deepStrictEqual([...suggestionIds(list, { within: [{ start: 2, end: 9 }] })], ['l', 'p2']);
+  });
+
+  it('mergeImport replaces suggestions, skips conflicts with user work and repeats', () => {
+    const existing = [ann('s', 0, 2), ann('acc', 5, 7, { status: 'accepted' }), ann('dup', 10, 12)];
+    const imported = [ann('i1', 1, 3), ann('i2', 6, 8), ann('dup', 10, 12)];
+    const r = mergeImport(existing, imported);
+    assert.deepStrictEqual(r.annotations.map(a => a.id), ['i1', 'acc', 'dup']);
+    assert.deepStrictEqual([r.added, r.conflicts], [1, 2]);
+  });
+});
