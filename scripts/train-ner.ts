@@ -43,16 +43,12 @@ function benchDir(): string {
 const dictPath = join(root, 'node_modules', 'nodejieba', 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
 const stats = charStatsFromDictionary(readFileSync(dictPath, 'utf8'));
 
-function readBio(file: string): Sentence[] {
-  const out: Sentence[] = [];
+interface Raw { chars: string[]; tags: number[] }
+
+function readBio(file: string): Raw[] {
+  const out: Raw[] = [];
   let chars: string[] = [], tags: number[] = [];
-  const flush = () => {
-    if (chars.length) {
-      const text = chars.join('');
-      out.push({ text, gold: Uint8Array.from(tags), feats: extractFeatures(text, tokens(text), stats) });
-    }
-    chars = []; tags = [];
-  };
+  const flush = () => { if (chars.length) out.push({ chars, tags }); chars = []; tags = []; };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const m = /^(\S+)\s+(\S+)$/.exec(line.trim());
     if (!m) { flush(); continue; }
@@ -62,6 +58,11 @@ function readBio(file: string): Sentence[] {
   }
   flush();
   return out;
+}
+
+function featurize(r: Raw): Sentence {
+  const text = r.chars.join('');
+  return { text, gold: Uint8Array.from(r.tags), feats: extractFeatures(text, tokens(text), stats) };
 }
 
 /** Averaged perceptron with lazy averaging (w_avg = w − u / c). */
@@ -189,11 +190,13 @@ function f1(model: Perceptron, data: Sentence[]): { p: number; r: number; f: num
   return { ...prf(sum), byLabel };
 }
 
-const data = readBio(join(benchDir(), 'ner-msra', 'dev.bio'));
+const raws = readBio(join(benchDir(), 'ner-msra', 'dev.bio'));
+const data = raws.map(featurize);
 if (folds > 1) {
   const scores: number[] = [];
   for (let k = 0; k < foldsRun; k++) {
-    const train = data.filter((_, i) => i % folds !== k), held = data.filter((_, i) => i % folds === k);
+    const held = data.filter((_, i) => i % folds === k);
+    const train = data.filter((_, i) => i % folds !== k);
     const m = new Perceptron(frequentKeys(train));
     m.train(train);
     const s = f1(m, held);
@@ -202,7 +205,7 @@ if (folds > 1) {
   }
   console.log(`mean F1 ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(3)}`);
 } else {
-  const train = holdout > 0 ? data.filter((_, i) => i % 5 !== holdout - 1) : data;
+  const train = data.filter((_, i) => holdout === 0 || i % 5 !== holdout - 1);
   if (holdout > 0) writeFileSync(join(outDir, 'heldout.txt'), data.filter((_, i) => i % 5 === holdout - 1).map(s => [...s.text].map((ch, i) => `${ch} ${TAGS[s.gold[i]]}`).join('\n')).join('\n\n') + '\n');
   const m = new Perceptron(frequentKeys(train));
   m.train(train);

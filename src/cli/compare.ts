@@ -8,7 +8,7 @@ import { CliContext, UsageError, parseArgs } from './args';
 import { loadAnnotations } from './corpusFiles';
 import { outputPath } from './export';
 
-export const usage = 'biaozhu compare A.json B.json [--csv OUT.csv] [--merge OUT.json [--choose ID=a|b|none,...] [--prefer a|b|none]]   (A = reference; sidecars or exported documents of the same page)';
+export const usage = 'biaozhu compare A.json B.json [--csv OUT.csv] [--merge OUT.json [--choose ID=a|b|none,...] [--prefer a|b|none]]';
 
 const pct = (x: number) => x.toFixed(3);
 const item = (xs: Annotation[]) => xs.map(x => `${x.text} ${x.label} [${x.start}-${x.end}]`).join(' + ') || '—';

@@ -56,19 +56,22 @@ export function pageTextFor(file: string, doc: AnnotationDocument): { path: stri
   return undefined;
 }
 
-/** One annotations file as a page (the sidecar's page path, or the file itself), with its text when found. */
-export function loadAnnotations(file: string): LoadedPage & { doc: AnnotationDocument } {
-  const doc = readDocument(file);
+/**
+ * One annotations file as a page, with its text when found. Its path is the page's (so positions point
+ * into the text): the text found, else the sidecar's page, else the annotations file itself.
+ */
+export function loadAnnotations(file: string, doc = readDocument(file)): LoadedPage & { doc: AnnotationDocument } {
   const page = pageTextFor(file, doc);
-  const path = file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : file;
+  const path = page?.path ?? (file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : file);
   return { path, annotations: doc.annotations, text: page?.text, sha256: doc.document.sha256, origin: 'annotations', doc };
 }
 
 /**
  * Every page under the given files and folders. Annotations files come first (sidecars before exports);
- * a second annotations file for the same text, or a `.txt` page already annotated, is skipped with a note,
- * so no page counts twice. In folders, `.json` files that are not Biaozhu documents are skipped with a note;
- * named explicitly they are an error. Failures are reported on stderr and counted.
+ * a second annotations file for the same text is skipped with a note, and a `.txt` page with a sidecar
+ * or with the same text as an annotations file is left to it, so no page counts twice. In folders,
+ * `.json` files that are not Biaozhu documents are skipped with a note; named explicitly they are an
+ * error. Failures are reported on stderr and counted.
  */
 export function loadCorpus(inputs: readonly string[], ctx: CliContext): { pages: LoadedPage[]; failed: number } {
   const explicit = new Set<string>();
@@ -82,6 +85,8 @@ export function loadCorpus(inputs: readonly string[], ctx: CliContext): { pages:
   const rank = (f: string) => (f.endsWith(SIDECAR_SUFFIX) ? 0 : /\.json$/i.test(f) ? 1 : 2);
   const ordered = files.map((f, i) => ({ f, i })).sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i).map(x => x.f);
 
+  // A page with a sidecar is represented by it, even when the page changed since (stale sidecar).
+  const withSidecar = new Set(files.filter(f => f.endsWith(SIDECAR_SUFFIX)).map(f => f.slice(0, -SIDECAR_SUFFIX.length)));
   const pages: LoadedPage[] = [];
   const bySha = new Map<string, string>();
   let failed = 0;
@@ -90,9 +95,11 @@ export function loadCorpus(inputs: readonly string[], ctx: CliContext): { pages:
     try {
       let page: LoadedPage;
       if (rank(file) < 2) {
-        if (!explicit.has(file) && !isBiaozhuDocument(file)) { note(`${file}: skipped, not a Biaozhu annotations document`); continue; }
-        page = loadAnnotations(file);
+        const doc = explicit.has(file) ? readDocument(file) : documentIn(file);
+        if (!doc) { note(`${file}: skipped, not a Biaozhu annotations document`); continue; }
+        page = loadAnnotations(file, doc);
       } else {
+        if (withSidecar.has(file)) continue;
         const text = readTextFile(file);
         const sha = sha256(text);
         if (bySha.has(sha)) continue; // annotated already: its annotations file stands for it
@@ -111,10 +118,12 @@ export function loadCorpus(inputs: readonly string[], ctx: CliContext): { pages:
   return { pages, failed };
 }
 
-function isBiaozhuDocument(file: string): boolean {
+/** The document in a file met while walking a folder, or undefined when it is something else. */
+function documentIn(file: string): AnnotationDocument | undefined {
   try {
-    return parseDocument(readTextFile(file)).ok;
+    const parsed = parseDocument(readTextFile(file));
+    return parsed.ok ? parsed.doc : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -2,7 +2,7 @@ import { QueryError, parseQuery, searchCorpus } from '../core/corpus/search';
 import { CliContext, UsageError, parseArgs } from './args';
 import { loadCorpus } from './corpusFiles';
 
-export const usage = 'biaozhu search QUERY DIR|FILE... [--rejected] [--context N]   (QUERY: "ORG 合作社", "* /^扎西/", "PER")';
+export const usage = 'biaozhu search "LABEL TEXT|/REGEX/" DIR|FILE... [--rejected] [--context N]';
 
 /** `path:line:column` (1-based, clickable in editors and terminals) when the text is known, else `path@start-end`. */
 function where(path: string, text: string | undefined, start: number, end: number): string {

@@ -20,11 +20,12 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const perPage = pages.map(pageStats);
   const folder = folderStats(pages);
   const out: string[] = [];
-  for (const p of perPage) {
-    out.push(`${p.path}: ${p.review}, ${p.all.total} annotations, ${p.pending} pending`);
+  for (const [i, p] of perPage.entries()) {
+    const fresh = pages[i].origin === 'analysed' ? ' (no annotations file: analysed now)' : '';
+    out.push(`${p.path}${fresh}: ${p.review}, ${p.all.total} annotation${p.all.total === 1 ? '' : 's'}, ${p.pending} pending`);
     for (const c of p.labels) out.push(`  ${counts(c)}`);
   }
-  out.push(`${folder.pages} pages: ${folder.review.done} done, ${folder.review['in progress']} in progress, ${folder.review['not started']} not started`);
+  out.push(`${folder.pages} page${folder.pages === 1 ? '' : 's'}: ${folder.review.done} done, ${folder.review['in progress']} in progress, ${folder.review['not started']} not started`);
   for (const c of [...folder.labels, folder.all]) out.push(`  ${counts(c)}`);
   out.push(`  most frequent names: ${list(top(folder.entities, n, 'names'))}`);
   out.push(`  most frequent numbers: ${list(top(folder.entities, n, 'numbers'))}`);
@@ -36,7 +37,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     if (entities === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
     writeFileAtomic(csv, countsCsv(perPage, folder));
     writeFileAtomic(entities, entitiesCsv(perPage, folder));
-    ctx.stderr(`${folder.pages} pages -> ${csv}, ${entities}\n`);
+    ctx.stderr(`-> ${csv}, ${entities}\n`);
   }
   return failed ? 1 : 0;
 }

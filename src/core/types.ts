@@ -26,6 +26,8 @@ export interface NumberMention extends Span {
   unit?: string;
   approx?: Approx;
   kind: NumberKind;
+  /** Internal (not exported): the bare numerals inside the mention, without sign words, units or approximation words. */
+  numerals?: Array<Span & { value: number }>;
 }
 
 /** What the entity recogniser finds. */

@@ -1,5 +1,6 @@
 /** Typed view of the `biaozhu.*` settings, mirroring `contributes.configuration` in package.json. */
 import * as vscode from 'vscode';
+import { asLabel } from '../core/labelCheck';
 import { BUILTIN_LABELS } from '../core/labels';
 import type { LabelDef } from '../core/types';
 
@@ -16,21 +17,6 @@ export interface BiaozhuConfig {
 /** Top-level sections a change is reported by; a listener reacts only to the ones it uses. */
 export type Section = 'labels' | 'analyzers' | 'highlights' | 'autoAnalyze' | 'sidecar' | 'maxFileSizeMB' | 'export';
 const SECTIONS: Section[] = ['labels', 'analyzers', 'highlights', 'autoAnalyze', 'sidecar', 'maxFileSizeMB', 'export'];
-
-export const LABEL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
-export const LABEL_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-export const LABEL_KEY = /^[1-9]$/;
-
-/** A label definition from settings or the panel, or undefined when it is not one. */
-export function asLabel(raw: unknown): LabelDef | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.id !== 'string' || !LABEL_ID.test(r.id)) return undefined;
-  if (typeof r.name !== 'string' || r.name.trim() === '' || r.name.length > 64) return undefined;
-  if (typeof r.color !== 'string' || !LABEL_COLOR.test(r.color)) return undefined;
-  if (r.key !== undefined && r.key !== '' && (typeof r.key !== 'string' || !LABEL_KEY.test(r.key))) return undefined;
-  return { id: r.id, name: r.name.trim(), color: r.color, ...(typeof r.key === 'string' && r.key !== '' ? { key: r.key } : {}) };
-}
 
 /** Built-in labels overridden or extended by the `biaozhu.labels` setting (a custom entry with a built-in id replaces it). */
 export function effectiveLabels(custom: readonly unknown[]): LabelDef[] {

@@ -47,6 +47,9 @@ const stripBlocks = (articles: readonly Article[]): Article[] => articles.map(({
 export class AnnotationStore implements vscode.Disposable {
   private readonly states = new Map<string, DocState>();
   private readonly opening = new Map<string, Promise<DocState>>();
+  /** Operations running per document (open, analyse), so whenIdle never sees a gap between their steps. */
+  private readonly inFlight = new Map<string, number>();
+  private readonly seen = new WeakSet<vscode.TextDocument>();
   private readonly emitter = new vscode.EventEmitter<DocState>();
   /** Fires after any change to a document's annotations, articles, orphans or busy state. */
   readonly onDidChange = this.emitter.event;
@@ -56,7 +59,7 @@ export class AnnotationStore implements vscode.Disposable {
   constructor(private readonly config: Config, private readonly client: AnalysisClient, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       this.emitter,
-      vscode.workspace.onDidOpenTextDocument(doc => void this.onOpen(doc)),
+      vscode.workspace.onDidOpenTextDocument(doc => void this.open(doc)),
       vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument(doc => void this.flush(doc.uri)),
       vscode.workspace.onDidCloseTextDocument(doc => void this.onClose(doc)),
@@ -66,7 +69,7 @@ export class AnnotationStore implements vscode.Disposable {
         if (changed.has('analyzers')) for (const s of this.states.values()) if (s.analysedOnce) this.scheduleReanalysis(s, 0);
       }),
     );
-    for (const doc of vscode.workspace.textDocuments) void this.onOpen(doc);
+    for (const doc of vscode.workspace.textDocuments) void this.open(doc);
   }
 
   get(uri: vscode.Uri): DocState | undefined {
@@ -80,6 +83,25 @@ export class AnnotationStore implements vscode.Disposable {
   /** Plain-text pages on disk or untitled are annotated when they open; other documents on request. */
   private wantsOnOpen(doc: vscode.TextDocument): boolean {
     return doc.languageId === 'plaintext' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+  }
+
+  private async busy<T>(uri: vscode.Uri, run: () => Promise<T>): Promise<T> {
+    const key = uri.toString();
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      const n = (this.inFlight.get(key) ?? 1) - 1;
+      if (n > 0) this.inFlight.set(key, n);
+      else this.inFlight.delete(key);
+    }
+  }
+
+  /** Starts annotating `doc` as on open (load its sidecar, or analyse it); does nothing the second time. */
+  open(doc: vscode.TextDocument): Promise<void> {
+    if (this.seen.has(doc)) return Promise.resolve();
+    this.seen.add(doc);
+    return this.busy(doc.uri, () => this.onOpen(doc));
   }
 
   private async onOpen(doc: vscode.TextDocument): Promise<void> {
@@ -174,11 +196,15 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /** Runs an automatic analysis of `doc` in the worker and merges it without touching user work. */
-  async analyse(doc: vscode.TextDocument, opts: { interactive: boolean }): Promise<void> {
+  analyse(doc: vscode.TextDocument, opts: { interactive: boolean }): Promise<void> {
+    return this.busy(doc.uri, () => this.runAnalysis(doc, opts));
+  }
+
+  private async runAnalysis(doc: vscode.TextDocument, opts: { interactive: boolean }): Promise<void> {
     const state = await this.track(doc);
     const text = doc.getText();
     if (text.includes('\u0000')) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} looks binary (it contains NUL bytes); Biaozhu does not analyse it.', baseName(doc.uri)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} looks binary (it contains NUL bytes); Biaozhu does not analyze it.', baseName(doc.uri)));
       return;
     }
     if (!(await this.sizeAllowed(state, doc, text, opts.interactive))) return;
@@ -192,11 +218,11 @@ export class AnnotationStore implements vscode.Disposable {
     const run = (token: vscode.CancellationToken) => this.client.run(text, { ...analyzers }, token);
     try {
       const analysis = text.length > LARGE_DOCUMENT_CHARS
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Biaozhu: analysing {0}…', baseName(doc.uri)), cancellable: true }, (_p, token) => {
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Biaozhu: analyzing {0}…', baseName(doc.uri)), cancellable: true }, (_p, token) => {
           const sub = token.onCancellationRequested(() => cts.cancel());
           return run(cts.token).finally(() => sub.dispose());
         })
-        : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Biaozhu: analysing') }, () => run(cts.token));
+        : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Biaozhu: analyzing') }, () => run(cts.token));
       if (state.cts !== cts || this.states.get(doc.uri.toString()) !== state) return;
       if (doc.version !== version || state.text !== text) {
         // Edited while the worker ran: these offsets are stale, so analyse the new text once the edits pause.
@@ -211,7 +237,7 @@ export class AnnotationStore implements vscode.Disposable {
     } catch (e) {
       if (e instanceof CancelledError) return;
       this.log.error(`analysis of ${doc.uri.toString()} failed: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu could not analyse {0}: {1}', baseName(doc.uri), (e as Error).message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu could not analyze {0}: {1}', baseName(doc.uri), (e as Error).message));
     } finally {
       if (state.cts === cts) {
         state.cts = undefined;
@@ -226,15 +252,21 @@ export class AnnotationStore implements vscode.Disposable {
     const limitMB = this.config.value.maxFileSizeMB;
     const sizeMB = Buffer.byteLength(text, 'utf8') / (1024 * 1024);
     if (limitMB <= 0 || sizeMB <= limitMB || state.sizeApproved) return true;
-    const go = vscode.l10n.t('Analyse');
-    const message = vscode.l10n.t('{0} is {1} MB, above the biaozhu.maxFileSizeMB limit of {2} MB. Analyse it anyway?', baseName(doc.uri), sizeMB.toFixed(1), limitMB);
-    const choice = interactive
-      ? await vscode.window.showWarningMessage(message, { modal: true }, go)
-      : await vscode.window.showWarningMessage(message, go);
+    const go = vscode.l10n.t('Analyze');
+    const message = vscode.l10n.t('{0} is {1} MB, above the biaozhu.maxFileSizeMB limit of {2} MB. Analyze it anyway?', baseName(doc.uri), sizeMB.toFixed(1), limitMB);
+    if (!interactive) {
+      // Opened, not asked for: offer it without holding the document busy until someone answers.
+      void vscode.window.showWarningMessage(message, go).then(choice => {
+        if (choice !== go) return;
+        state.sizeApproved = true;
+        void this.analyse(doc, { interactive: true });
+      });
+      return false;
+    }
+    const choice = await vscode.window.showWarningMessage(message, { modal: true }, go);
     if (choice !== go) return false;
     state.sizeApproved = true;
-    if (!interactive) void this.analyse(doc, { interactive: true });
-    return interactive;
+    return true;
   }
 
   private scheduleReanalysis(state: DocState, delay = REANALYSE_DELAY_MS): void {
@@ -414,10 +446,24 @@ export class AnnotationStore implements vscode.Disposable {
   /** Nothing in flight for `uri`: no load, analysis, scheduled re-analysis, or save. */
   isIdle(uri: vscode.Uri): boolean {
     const key = uri.toString();
-    if (this.opening.has(key)) return false;
+    if (this.opening.has(key) || this.inFlight.has(key)) return false;
     const state = this.states.get(key);
     if (!state) return true;
     return !state.loading && !state.analysing && !state.saveTimer && !state.reanalyseTimer && !this.writer.pending(this.sidecarUri(uri));
+  }
+
+  /** Resolves once nothing is in flight for `uri` and `also()` holds (checked every 25 ms). */
+  async whenIdle(uri: vscode.Uri, also: () => boolean = () => true): Promise<void> {
+    while (!(this.isIdle(uri) && also())) await sleep(25);
+  }
+
+  /** Resolves once the document is loaded and no analysis runs (saves may still be pending). */
+  async whenSettled(uri: vscode.Uri): Promise<void> {
+    const settled = () => {
+      const s = this.get(uri);
+      return !this.opening.has(uri.toString()) && (!s || (!s.loading && !s.analysing));
+    };
+    while (!settled()) await sleep(25);
   }
 
   dispose(): void {
@@ -432,6 +478,8 @@ export class AnnotationStore implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
+
+const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {

@@ -39,4 +39,6 @@ export interface Ctx {
   items: Map<string, ItemSpec>;
   act: Actions;
   locale: string;
+  /** Integers with the locale's grouping (one formatter per render: Intl constructors are slow). */
+  int(n: number): string;
 }

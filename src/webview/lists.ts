@@ -13,8 +13,6 @@ export interface ViewResult {
   visible: Annotation[];
 }
 
-const fmtInt = (ctx: Ctx, n: number) => new Intl.NumberFormat(ctx.locale).format(n);
-
 function emptyNote(ctx: Ctx, total: number): HTMLElement {
   return h('p', { class: 'bz-empty' }, total === 0 || isEmptyFilter(ctx.filter) ? ctx.t('list.empty') : ctx.t('list.noMatch'));
 }
@@ -75,10 +73,10 @@ function statusMark(ctx: Ctx, a: Pick<Annotation, 'status' | 'source'>): HTMLEle
 
 function moreButton(ctx: Ctx, key: string, shown: number, total: number): HTMLElement | undefined {
   if (shown >= total) return undefined;
-  const b = h('button', { type: 'button', class: 'bz-more' }, ctx.t('action.showMore', fmtInt(ctx, Math.min(total - shown, ctx.limit(key)))));
+  const b = h('button', { type: 'button', class: 'bz-more' }, ctx.t('action.showMore', ctx.int(Math.min(total - shown, ctx.limit(key)))));
   b.dataset.focusKey = `more:${key}`;
   b.addEventListener('click', () => ctx.act.showMore(key));
-  return h('li', { role: 'presentation', class: 'bz-more-row' }, h('span', { class: 'bz-dim' }, ctx.t('list.shown', fmtInt(ctx, shown), fmtInt(ctx, total))), b);
+  return h('li', { role: 'presentation', class: 'bz-more-row' }, h('span', { class: 'bz-dim' }, ctx.t('list.shown', ctx.int(shown), ctx.int(total))), b);
 }
 
 export function renderArticles(ctx: Ctx): ViewResult {
@@ -92,7 +90,7 @@ export function renderArticles(ctx: Ctx): ViewResult {
       h('span', { class: 'bz-title' }, title),
       ...others.map(l => h('span', { class: 'bz-subline' }, l)),
       article.byline ? h('span', { class: 'bz-subline bz-dim' }, article.byline) : undefined,
-      h('span', { class: 'bz-subline bz-dim' }, ctx.t('articles.counts', fmtInt(ctx, entities), fmtInt(ctx, numbers))),
+      h('span', { class: 'bz-subline bz-dim' }, ctx.t('articles.counts', ctx.int(entities), ctx.int(numbers))),
     ].filter((n): n is HTMLElement => !!n)));
   }
   const more = moreButton(ctx, 'articles', shown.length, rows.length);
@@ -114,7 +112,7 @@ export function renderEntities(ctx: Ctx): ViewResult {
     }, { role: 'treeitem', 'aria-level': 1, 'aria-expanded': String(open), class: 'bz-item bz-group' }, [
       swatch(def?.color),
       h('span', { class: 'bz-title' }, def ? `${def.name} (${g.label})` : g.label),
-      h('span', { class: 'bz-count' }, ctx.t('entities.groupCounts', fmtInt(ctx, g.mentions), fmtInt(ctx, g.names.length))),
+      h('span', { class: 'bz-count' }, ctx.t('entities.groupCounts', ctx.int(g.mentions), ctx.int(g.names.length))),
     ]);
     if (open) {
       const names = h('ul', { role: 'group' });
@@ -126,8 +124,8 @@ export function renderEntities(ctx: Ctx): ViewResult {
           expanded, toggle: () => ctx.act.setExpanded('expanded', n.key, !expanded), parentKey: g.key, actions: 'all',
         }, { role: 'treeitem', 'aria-level': 2, 'aria-expanded': String(expanded), class: `bz-item${n.rejected ? ' bz-rejected' : ''}` }, [
           h('span', { class: 'bz-text' }, n.text),
-          h('span', { class: 'bz-count', title: ctx.t('entities.mentions', n.mentions.length) }, ctx.t('entities.mentions', fmtInt(ctx, n.mentions.length))),
-          n.pending ? h('span', { class: 'bz-pending', title: ctx.t('status.suggested') }, fmtInt(ctx, n.pending)) : h('span', {}),
+          h('span', { class: 'bz-count', title: ctx.t('entities.mentions', n.mentions.length) }, ctx.t('entities.mentions', ctx.int(n.mentions.length))),
+          n.pending ? h('span', { class: 'bz-pending', title: ctx.t('status.suggested') }, ctx.int(n.pending)) : h('span', {}),
         ]);
         if (expanded) {
           const mentions = h('ul', { role: 'group' });
@@ -151,15 +149,16 @@ function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, leve
   const content: Node[] = [statusMark(ctx, a)];
   if (showText) content.push(h('span', { class: 'bz-text' }, a.text));
   if (a.label === 'NUMBER') {
-    const value = normalisedValue(a, {
-      '>': ctx.t('approx.more', '{0}'), '<': ctx.t('approx.nearly', '{0}'), '~': ctx.t('approx.about', '{0}'),
-    }, ctx.locale);
+    const words = { '>': ctx.t('approx.more', '{0}'), '<': ctx.t('approx.nearly', '{0}'), '~': ctx.t('approx.about', '{0}') };
+    // Dates and years read wrong with thousands separators (2,023).
+    const value = a.kind === 'date' ? normalisedValue(a, words, 'en-US-u-nu-latn')?.replace(/(\d),(?=\d)/g, '$1') : normalisedValue(a, words, ctx.locale);
     if (value !== undefined) content.push(h('span', { class: 'bz-value' }, `→ ${value}`));
-    if (a.kind) content.push(h('span', { class: 'bz-kind' }, ctx.t(`kind.${a.kind}`)));
   } else if (showText) {
     content.push(labelChip(ctx, a.label));
   }
-  content.push(h('span', { class: 'bz-pos bz-dim' }, ctx.t('entities.at', fmtInt(ctx, a.start))));
+  content.push(h('span', { class: 'bz-meta' },
+    a.kind ? h('span', { class: 'bz-kind' }, ctx.t(`kind.${a.kind}`)) : '',
+    h('span', { class: 'bz-pos bz-dim' }, ctx.t('entities.at', ctx.int(a.start)))));
   return item(ctx, `ann:${a.id}`, { ids: [a.id], reveal: actions === 'all' ? { start: a.start, end: a.end } : undefined, parentKey, actions },
     { role, 'aria-level': level, class: `bz-item${a.status === 'rejected' ? ' bz-rejected' : ''}` }, content);
 }

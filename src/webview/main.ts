@@ -2,18 +2,18 @@
  * The side panel: renders the host's snapshot and sends the user's decisions back. The host owns the data;
  * this file owns only view state (tab, filter, sort, open groups, scroll), kept with getState/setState.
  */
-import type { Annotation, LabelDef, Status } from '../core/types';
+import type { Annotation, LabelDef } from '../core/types';
 import type { HostToPanel, Snapshot } from '../protocol/messages';
 import { loadViewState, onHostMessage, post, saveViewState } from './api';
 import type { Actions, Ctx, ItemSpec } from './context';
 import { h, swatch } from './dom';
 import { createLabelEditor } from './labelEditor';
+import { attachListNavigation } from './listNav';
 import { renderArticles, renderEntities, renderNumbers, renderOrphans, type ViewResult } from './lists';
-import {
-  type NumberSortKey, type TabId, TABS, parseFilter, pendingIds, pruneSelection, restoreViewState, selectionOf, toggleKey, toggleSelection,
-} from './model';
+import { type TabId, TABS, parseFilter, pruneSelection, restoreViewState, toggleKey, toggleSelection } from './model';
 import { closeRelabelMenu, openRelabelMenu } from './relabelMenu';
 import { type StringKey, translate } from './strings';
+import { renderToolbar } from './toolbar';
 
 const PAGE = 300;
 
@@ -28,6 +28,8 @@ let visible: Annotation[] = [];
 
 const t = (key: StringKey, ...args: Array<string | number>) => translate(snap.strings, key, ...args);
 const locale = document.documentElement.lang || navigator.language || 'en';
+const intFormat = new Intl.NumberFormat(locale);
+const int = (n: number) => intFormat.format(n);
 const save = () => saveViewState(view);
 
 // --- Skeleton: built once so inputs keep their text, caret and IME composition across snapshots ---------
@@ -127,90 +129,12 @@ function selectTab(tab: TabId, focusTab: boolean): void {
   if (focusTab) tabButtons.get(tab)!.focus();
 }
 
-function navItems(): HTMLElement[] {
-  return [...panel.querySelectorAll<HTMLElement>('.bz-item')];
-}
-
-function focusList(): void {
-  const all = navItems();
-  (all.find(el => el.tabIndex === 0) ?? all[0] ?? panel).focus();
-}
-
-/** Roving tabindex: exactly one row of the list is in the Tab order, the last one focused. */
-panel.addEventListener('focusin', e => {
-  const el = (e.target as HTMLElement).closest<HTMLElement>('.bz-item');
-  if (!el?.dataset.focusKey) return;
-  activeKey.set(view.tab, el.dataset.focusKey);
-  for (const other of navItems()) other.tabIndex = other === el ? 0 : -1;
+const nav = attachListNavigation(panel, {
+  items: () => items, actions, above: filterInput, findByKey,
+  onActive: key => activeKey.set(view.tab, key),
 });
-
-panel.addEventListener('click', e => {
-  const el = (e.target as HTMLElement).closest<HTMLElement>('.bz-item');
-  const spec = el?.dataset.focusKey ? items.get(el.dataset.focusKey) : undefined;
-  if (!el || !spec) return;
-  el.focus();
-  const onTwisty = (e.target as HTMLElement).classList.contains('bz-twisty');
-  if (spec.toggle && (onTwisty || !spec.reveal)) spec.toggle();
-  else if (spec.reveal) actions.reveal(spec.reveal);
-  e.stopPropagation();
-});
-
-panel.addEventListener('keydown', e => {
-  if (e.ctrlKey || e.metaKey || e.altKey) return;
-  const el = (e.target as HTMLElement).closest<HTMLElement>('.bz-item');
-  const key = el?.dataset.focusKey;
-  const spec = key ? items.get(key) : undefined;
-  if (!el || !key || !spec || el !== e.target) return;
-  const all = navItems();
-  const i = all.indexOf(el);
-  const move = (j: number) => all[Math.max(0, Math.min(all.length - 1, j))]?.focus();
-  const page = Math.max(1, Math.floor(panel.clientHeight / Math.max(1, el.firstElementChild?.clientHeight ?? 24)) - 1);
-  const next = () => move(i + 1);
-  switch (e.key) {
-    case 'ArrowDown': move(i + 1); break;
-    case 'ArrowUp': i === 0 ? filterInput.focus() : move(i - 1); break;
-    case 'Home': move(0); break;
-    case 'End': move(all.length - 1); break;
-    case 'PageDown': move(i + page); break;
-    case 'PageUp': move(i - page); break;
-    case 'ArrowRight':
-      if (spec.expanded === false) spec.toggle?.();
-      else if (spec.expanded) move(i + 1);
-      break;
-    case 'ArrowLeft':
-      if (spec.expanded) spec.toggle?.();
-      else if (spec.parentKey) findByKey(spec.parentKey)?.focus();
-      break;
-    case 'Enter':
-      if (spec.reveal) actions.reveal(spec.reveal);
-      else spec.toggle?.();
-      break;
-    case ' ':
-      if (spec.actions !== 'none' && spec.ids.length) actions.toggleSelect(spec.ids);
-      break;
-    case 'a': case 'r':
-      if (spec.actions !== 'all') return;
-      actions.setStatus(spec.ids, e.key === 'a' ? 'accepted' : 'rejected');
-      next();
-      break;
-    case 'l':
-      if (spec.actions !== 'all') return;
-      actions.relabel(spec.ids, key);
-      break;
-    case 'Delete': case 'Backspace':
-      if (spec.actions === 'none' || !spec.ids.length) return;
-      actions.remove(spec.ids);
-      break;
-    case '*':
-      // Tree convention: expand every sibling group.
-      if (!spec.toggle) return;
-      for (const [k, s] of items) if (s.parentKey === spec.parentKey && s.expanded === false && k.startsWith('group:')) actions.setExpanded('collapsed', k, false);
-      break;
-    default: return;
-  }
-  e.preventDefault();
-  e.stopPropagation();
-});
+const navItems = nav.rows;
+const focusList = nav.focus;
 
 let scrollFrame = 0;
 panel.addEventListener('scroll', () => {
@@ -258,12 +182,12 @@ function render(): void {
   items = new Map();
   const ctx: Ctx = {
     snap, view, filter: parseFilter(view.filter, snap.labels.map(l => l.id)), selected, t, locale, items, act: actions,
-    label: id => labelById.get(id), limit: key => limits.get(key) ?? PAGE,
+    label: id => labelById.get(id), limit: key => limits.get(key) ?? PAGE, int,
   };
   const result: ViewResult = hasDoc ? viewFor(view.tab)(ctx) : { element: h('div', {}), visible: [] };
   visible = result.visible;
   renderTabs(ctx);
-  renderToolbar(ctx);
+  renderToolbar(toolbar, ctx, visible, numberSort => { view = { ...view, numberSort }; save(); render(); });
   panel.setAttribute('aria-labelledby', `bz-tab-${view.tab}`);
   panel.replaceChildren(result.element);
   keysHint.textContent = t(view.tab === 'articles' ? 'list.keysArticles' : view.tab === 'orphans' ? 'list.keysOrphans' : 'list.keys');
@@ -290,7 +214,6 @@ function viewFor(tab: TabId): (ctx: Ctx) => ViewResult {
 }
 
 function renderHeader(hasDoc: boolean): void {
-  const fmt = new Intl.NumberFormat(locale);
   let entities = 0, numbers = 0, pending = 0;
   for (const a of snap.annotations) {
     if (a.status === 'rejected') continue;
@@ -300,7 +223,7 @@ function renderHeader(hasDoc: boolean): void {
   }
   docName.textContent = snap.document?.name ?? t('panel.title');
   docName.title = snap.document?.uri ?? '';
-  counts.textContent = hasDoc ? `${t('panel.articlesCount', fmt.format(snap.articles.length))} · ${t('panel.counts', fmt.format(entities), fmt.format(numbers), fmt.format(pending))}` : '';
+  counts.textContent = hasDoc ? `${t('panel.articlesCount', int(snap.articles.length))} · ${t('panel.counts', int(entities), int(numbers), int(pending))}` : '';
   busy.textContent = snap.busy ? t('panel.busy') : '';
   busy.classList.toggle('bz-active', snap.busy);
   analyzeBtn.textContent = t('action.analyze');
@@ -333,7 +256,6 @@ function updateTagButtons(): void {
 }
 
 function renderTabs(ctx: Ctx): void {
-  const fmt = new Intl.NumberFormat(locale);
   const entityCount = snap.annotations.filter(a => a.label !== 'NUMBER' && a.status !== 'rejected').length;
   const numberCount = snap.annotations.filter(a => a.label === 'NUMBER' && a.status !== 'rejected').length;
   const n: Record<TabId, number> = { articles: snap.articles.length, entities: entityCount, numbers: numberCount, orphans: snap.orphans.length };
@@ -341,76 +263,11 @@ function renderTabs(ctx: Ctx): void {
   for (const tab of TABS) {
     const b = tabButtons.get(tab)!;
     const on = tab === view.tab;
-    b.replaceChildren(h('span', {}, ctx.t(`tab.${tab}`)), h('span', { class: 'bz-badge' }, fmt.format(n[tab])));
+    b.replaceChildren(h('span', {}, ctx.t(`tab.${tab}`)), h('span', { class: 'bz-badge' }, int(n[tab])));
     b.setAttribute('aria-selected', String(on));
     b.tabIndex = on ? 0 : -1;
     b.hidden = tab === 'orphans' && !snap.orphans.length;
   }
-}
-
-function bulkButton(text: string, key: string, disabled: boolean, run: () => void, title?: string): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: 'bz-button bz-secondary', title });
-  b.textContent = text;
-  b.dataset.focusKey = key;
-  b.disabled = disabled;
-  b.addEventListener('click', run);
-  return b;
-}
-
-function renderToolbar(ctx: Ctx): void {
-  toolbar.setAttribute('aria-label', ctx.t('bulk.toolbar'));
-  const parts: HTMLElement[] = [];
-  if (view.tab !== 'articles') {
-    const ids = visible.map(a => a.id);
-    const picked = ids.filter(id => selected.has(id));
-    const state = selectionOf(selected, ids);
-    const all = h('input', { type: 'checkbox', id: 'bz-select-all', disabled: !ids.length });
-    all.checked = state === 'all' && ids.length > 0;
-    all.indeterminate = state === 'some';
-    all.dataset.focusKey = 'selectAll';
-    all.addEventListener('change', () => actions.toggleSelect(ids));
-    parts.push(h('span', { class: 'bz-check-wrap' }, all, h('label', { for: 'bz-select-all' }, ctx.t('bulk.selectAll'))),
-      h('span', { class: 'bz-dim', 'aria-live': 'polite' }, picked.length ? ctx.t('bulk.selected', picked.length) : ''));
-    const none = !picked.length;
-    const statusAction = (status: Status) => () => { actions.setStatus(picked, status); };
-    if (view.tab !== 'orphans') {
-      parts.push(
-        bulkButton(ctx.t('action.accept'), 'bulk:accept', none, statusAction('accepted')),
-        bulkButton(ctx.t('action.reject'), 'bulk:reject', none, statusAction('rejected')),
-        bulkButton(ctx.t('action.relabel'), 'bulk:relabel', none, () => actions.relabel(picked, 'bulk:relabel')),
-      );
-    }
-    parts.push(bulkButton(ctx.t('action.remove'), 'bulk:remove', none, () => actions.remove(picked)));
-    if (view.tab !== 'orphans') {
-      const pending = pendingIds(visible);
-      parts.push(bulkButton(ctx.t('bulk.acceptVisible'), 'bulk:acceptVisible', !pending.length,
-        () => actions.setStatus(pending, 'accepted'), ctx.t('bulk.acceptVisible.hint', pending.length)));
-    }
-  }
-  if (view.tab === 'numbers') parts.push(sortControls(ctx));
-  toolbar.replaceChildren(...parts);
-  toolbar.hidden = !parts.length;
-}
-
-function sortControls(ctx: Ctx): HTMLElement {
-  const select = h('select', { id: 'bz-sort' });
-  select.dataset.focusKey = 'sort';
-  for (const key of ['position', 'value', 'text'] as const) select.append(h('option', { value: key }, ctx.t(`sort.${key}`)));
-  select.value = view.numberSort.key;
-  select.addEventListener('change', () => {
-    view = { ...view, numberSort: { ...view.numberSort, key: select.value as NumberSortKey } };
-    save();
-    render();
-  });
-  const desc = view.numberSort.dir === 'desc';
-  const dir = h('button', { type: 'button', class: 'bz-icon bz-dir', 'aria-label': ctx.t(desc ? 'sort.descending' : 'sort.ascending'), title: ctx.t(desc ? 'sort.descending' : 'sort.ascending') }, desc ? '↓' : '↑');
-  dir.dataset.focusKey = 'sortDir';
-  dir.addEventListener('click', () => {
-    view = { ...view, numberSort: { ...view.numberSort, dir: desc ? 'asc' : 'desc' } };
-    save();
-    render();
-  });
-  return h('span', { class: 'bz-sort' }, h('label', { for: 'bz-sort' }, ctx.t('sort.label')), select, dir);
 }
 
 // --- Host messages ------------------------------------------------------------------------------------

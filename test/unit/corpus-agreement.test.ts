@@ -58,6 +58,13 @@ describe('inter-annotator agreement', () => {
     assert.deepStrictEqual(r.agreed.map(x => x.id), ['PER20']);
   });
 
+  it('keeps empty spans apart from the groups around them, with unique ids', () => {
+    const r = compareAnnotations([ann(3, 3, 'PER')], [ann(1, 5, 'ORG'), ann(3, 3, 'LOC'), ann(4, 6, 'ORG')], 8);
+    assert.deepStrictEqual(r.disagreements.map(d => [d.id, d.kind, d.a.length, d.b.length]), [
+      ['d-1-6', 'onlyB', 0, 2], ['d-3-3', 'onlyA', 1, 0], ['d-3-3-2', 'onlyB', 0, 1],
+    ]);
+  });
+
   it('merges by the curator\'s choices, falls back for the rest and keeps ids unique', () => {
     const a = [ann(0, 2, 'PER', 'accepted', 'same'), ann(4, 7, 'ORG'), ann(10, 12, 'LOC')];
     const b = [ann(0, 2, 'LOC', 'accepted', 'same'), ann(4, 6, 'ORG'), ann(6, 8, 'ORG'), ann(14, 16, 'PER')];

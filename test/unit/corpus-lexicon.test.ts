@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { learn, learnChange, parseLexicon, serializeLexicon, toLexiconEntries, type LexiconItem } from '../../src/core/corpus/lexiconFile';
+import { learn, relearn, parseLexicon, serializeLexicon, toLexiconEntries, type LexiconItem } from '../../src/core/corpus/lexiconFile';
 import type { Annotation, Source, Status } from '../../src/core/types';
 
 let n = 0;
@@ -84,19 +84,30 @@ describe('learning from annotations', () => {
     ]);
   });
 
+  it('treats a rejected suggestion inside a longer confirmed mention of its label as a boundary fix, not a verdict', () => {
+    const chain: Annotation = { id: 'c', start: 0, end: 6, text: '达孜区帮扎乡', label: 'LOC', source: 'manual', status: 'accepted' };
+    const part: Annotation = { id: 'p', start: 3, end: 6, text: '帮扎乡', label: 'LOC', source: 'auto', status: 'rejected' };
+    const otherLabel: Annotation = { ...part, id: 'q', label: 'PER' };
+    const after = learn([], [chain, part, otherLabel]);
+    assert.deepStrictEqual(after.map(e => [e.word, e.label, e.reject]), [['帮扎乡', 'PER', true], ['达孜区帮扎乡', 'LOC', false]]);
+  });
+
   const suggestion = ann('中心', 'ORG', 'auto', 'suggested');
   const accepted = { ...suggestion, status: 'accepted' as const };
   const rejected = { ...suggestion, status: 'rejected' as const };
-  const changes: Array<[string, Array<[Annotation | undefined, Annotation | undefined]>, Array<[string, number, boolean]>]> = [
-    ['accepting a suggestion confirms it', [[suggestion, accepted]], [['中心', 1, false]]],
-    ['accepting then rejecting leaves one rejection', [[suggestion, accepted], [accepted, rejected]], [['中心', 1, true]]],
-    ['undoing a rejection takes it back', [[suggestion, rejected], [rejected, suggestion]], []],
-    ['deleting a manual tag takes its vote back', [[undefined, ann('扎西', 'PER', 'manual', 'accepted')], [ann('扎西', 'PER', 'manual', 'accepted'), undefined]], []],
+  const manual = ann('扎西', 'PER', 'manual', 'accepted');
+  const states: Array<[string, Annotation[][], Array<[string, number, boolean]>]> = [
+    ['accepting a suggestion confirms it', [[suggestion], [accepted]], [['中心', 1, false]]],
+    ['accepting then rejecting leaves one rejection', [[suggestion], [accepted], [rejected]], [['中心', 1, true]]],
+    ['undoing a rejection takes it back', [[suggestion], [rejected], [suggestion]], []],
+    ['deleting a manual tag takes its vote back', [[], [manual], []], []],
+    ['learning the same state twice changes nothing', [[], [accepted, manual], [accepted, manual]], [['中心', 1, false], ['扎西', 1, false]]],
   ];
-  for (const [name, steps, expected] of changes) {
-    it(`tracks review actions: ${name}`, () => {
-      const after = steps.reduce((lex, [b, a]) => learnChange(lex, b, a), [] as LexiconItem[]);
-      assert.deepStrictEqual(after.map(e => [e.word, e.freq, e.reject]), expected);
+  for (const [name, steps, expected] of states) {
+    it(`follows the review state of a page: ${name}`, () => {
+      let lex: LexiconItem[] = [];
+      for (let i = 1; i < steps.length; i++) lex = relearn(lex, steps[i - 1], steps[i]);
+      assert.deepStrictEqual(lex.map(e => [e.word, e.freq, e.reject]), expected);
     });
   }
 });

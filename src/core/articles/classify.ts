@@ -1,10 +1,10 @@
-import { isPad, Line } from './lines';
+import { isPad, Line, splitLines } from './lines';
 
 /**
  * What a line looks like on its own, before its neighbours are considered:
  * `headline` is any short line without sentence-final punctuation (a title, kicker, sub-title or sub-head).
  */
-export type LineKind = 'blank' | 'furniture' | 'byline' | 'caption' | 'headline' | 'paragraph';
+export type LineKind = 'furniture' | 'byline' | 'caption' | 'headline' | 'paragraph';
 
 export interface ClassifiedLine extends Line {
   kind: LineKind;
@@ -22,6 +22,7 @@ export const MAX_HEADLINE = 40;
 const PREFIX = 64;
 
 const FINAL = new Set([...'。！？!?…；;．'].map(c => c.charCodeAt(0)));
+const ASKS = new Set([...'！？!?'].map(c => c.charCodeAt(0)));
 const CLOSERS = new Set([...'”’」』）)》〉】"\''].map(c => c.charCodeAt(0)));
 const COLONS = new Set([...'：:'].map(c => c.charCodeAt(0)));
 /** Characters a headline never ends on but a line cut mid-phrase often does. */
@@ -39,15 +40,18 @@ const CAPTION = /^(?:图为|图片为|上图|下图|左图|右图|中图|图[①
 /** Page furniture: editors' credits, page and date lines, section labels (`文化·教育`). */
 const FURNITURE = /^(?:(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]|[^，。]*(?:星期[一二三四五六日天]|第\s*[0-9０-９一二三四五六七八九十]+\s*版)[^，。]*$|[\u4e00-\u9fff]{2,4}[·・•][\u4e00-\u9fff]{2,4}$)/;
 
-export function classifyLine(text: string, line: Line): ClassifiedLine {
+/** The page's non-blank lines, classified. */
+export function classifyLines(text: string): ClassifiedLine[] {
+  return splitLines(text, line => classifyLine(text, line));
+}
+
+function classifyLine(text: string, line: Line): ClassifiedLine {
   const { textStart: s, textEnd: e } = line;
-  if (s === e) return { ...line, kind: 'blank', final: false, colon: false };
   const final = endsSentence(text, s, e);
   const colon = COLONS.has(text.charCodeAt(e - 1));
   const len = e - s;
   const head = text.slice(s, Math.min(e, s + PREFIX));
-  const out = (kind: LineKind, datelineEnd?: number): ClassifiedLine =>
-    ({ ...line, kind, final, colon, ...(datelineEnd !== undefined ? { datelineEnd } : {}) });
+  const out = (kind: LineKind, datelineEnd?: number) => make(line, kind, final, colon, datelineEnd);
   if (len <= PREFIX) {
     if (FURNITURE.test(head)) return out('furniture');
     if (BYLINE.test(head) || CREDIT.test(head)) return out('byline');
@@ -55,8 +59,20 @@ export function classifyLine(text: string, line: Line): ClassifiedLine {
   if (CAPTION.test(head)) return out('caption');
   const d = DATELINE.exec(head);
   if (d && d[0].length < len) return out('paragraph', s + d[0].length);
-  if (!final && len <= MAX_HEADLINE && readsAsHeadline(text, s, e)) return out('headline');
+  // A title may ask or exclaim (`钱从哪里来？`), but not inside quotes: that is quoted speech.
+  const asks = final && ASKS.has(text.charCodeAt(e - 1));
+  if ((!final || asks) && len <= MAX_HEADLINE && readsAsHeadline(text, s, e)) return out('headline');
   return out('paragraph');
+}
+
+/** Extends the line in place: one object per line, and no spread (which is slow enough to dominate the pass). */
+function make(l: Line, kind: LineKind, final: boolean, colon: boolean, datelineEnd?: number): ClassifiedLine {
+  const c = l as ClassifiedLine;
+  c.kind = kind;
+  c.final = final;
+  c.colon = colon;
+  if (datelineEnd !== undefined) c.datelineEnd = datelineEnd;
+  return c;
 }
 
 /** Sentence-final punctuation at the end, looking through closing quotes and brackets. */
@@ -72,7 +88,8 @@ export function endsOnConnector(text: string, e: number): boolean {
 
 /**
  * A short line without a full stop inside, not stopping mid-phrase. A comma is allowed only between two
- * balanced halves (`种下一棵树，收获一片绿`): a comma plus an uneven tail is a sentence cut by the layout.
+ * balanced halves (`种下一棵树，收获一片绿`) or inside a quoted title: a comma plus an uneven tail is a
+ * sentence cut by the layout.
  */
 function readsAsHeadline(text: string, s: number, e: number): boolean {
   if (endsOnConnector(text, e)) return false;
@@ -85,7 +102,8 @@ function readsAsHeadline(text: string, s: number, e: number): boolean {
       comma = i;
     }
   }
-  if (comma < 0) return true;
+  // Quoted words as a title (`“营商环境没有最好，只有更好”`) may hold a comma.
+  if (comma < 0 || (text.charCodeAt(s) === 0x201c && text.charCodeAt(e - 1) === 0x201d)) return true;
   const left = comma - s, right = e - comma - 1;
   return left <= 12 && right <= 12 && Math.abs(left - right) <= 2;
 }

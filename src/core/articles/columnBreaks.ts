@@ -17,12 +17,11 @@ export function findColumnBreaks(text: string, lines: readonly ClassifiedLine[])
   let paragraphIndented = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.kind === 'blank') continue;
     if (line.kind === 'furniture') {
       prev = -1;
       continue;
     }
-    if (prev >= 0 && i > prev + 1 && isCut(text, lines[prev], line, paragraphIndented)) {
+    if (prev >= 0 && line.blankBefore && isCut(text, lines[prev], line, paragraphIndented)) {
       breaks.push({ start: lines[prev].end, end: line.start });
       continuations.add(i);
     } else {

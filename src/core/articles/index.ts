@@ -1,7 +1,6 @@
 import type { Article, ColumnBreak } from '../types';
-import { classifyLine } from './classify';
+import { classifyLines } from './classify';
 import { findColumnBreaks } from './columnBreaks';
-import { splitLines } from './lines';
 import { segmentArticles } from './segment';
 
 /**
@@ -9,21 +8,15 @@ import { segmentArticles } from './segment';
  * code units into `text` (CRLF and lone CR both end a line).
  */
 export function findArticles(text: string): { articles: Article[]; columnBreaks: ColumnBreak[] } {
-  const lines = splitLines(text).map(l => classifyLine(text, l));
+  const lines = classifyLines(text);
   const { breaks, continuations } = findColumnBreaks(text, lines);
   const items = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.kind === 'blank' || line.kind === 'furniture') continue;
+    if (line.kind === 'furniture') continue;
     // Both halves of a cut paragraph are body text, whatever they look like on their own.
-    const joined = continuations.has(i) || continuations.has(nextNonBlank(lines, i));
+    const joined = continuations.has(i) || continuations.has(i + 1);
     items.push({ line, kind: joined ? 'paragraph' as const : line.kind });
   }
   return { articles: segmentArticles(text, items), columnBreaks: breaks };
-}
-
-function nextNonBlank(lines: readonly { kind: string }[], i: number): number {
-  let j = i + 1;
-  while (j < lines.length && lines[j].kind === 'blank') j++;
-  return j;
 }

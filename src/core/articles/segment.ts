@@ -5,6 +5,12 @@ import { ClassifiedLine, LineKind } from './classify';
 const SUBHEAD = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9０-９]+[、.．]|第[一二三四五六七八九十]+[，、：:]|\S.*——)/;
 /** Lead-in lines (`——…综述`) are sub-titles. */
 const LEAD_IN = /^(?:——|─|—)/;
+/** A page name over the first article (`都市新闻`, `经济`): page furniture, not a kicker. */
+const PAGE_NAME = /^\S{0,4}(?:新闻|要闻|综合|专版|副刊|周刊|时评|评论|国际|国内|体育|财经|经济|社会|民生|教育|文化|视点)$/;
+/** Column heads of a round-up of briefs: always a new article, never a sub-head. */
+const NEWS_ROUNDUP = /^(?:简讯|快讯|短讯|简报|新闻速递|新闻快递|要闻速览|图片新闻|一周要闻|动态|资讯)$/;
+/** A photo credit (`… 摄`, `（… 摄）`). */
+const CREDIT_END = /(?:摄|摄影|供图)[）)]?$/;
 /** How far past a one-line headline to look for the photo that makes it a photo story's title. */
 const PHOTO_WINDOW = 2;
 
@@ -20,12 +26,13 @@ interface Item {
  */
 export function segmentArticles(text: string, items: readonly Item[]): Article[] {
   const articles: Article[] = [];
-  let current: { headlines: ClassifiedLine[]; blocks: Block[]; byline?: string; dateline?: string } | undefined;
+  let current: { headlines: ClassifiedLine[]; blocks: Block[]; byline?: string; dateline?: string; closedByCredit?: boolean } | undefined;
   const close = () => {
     if (current) articles.push(toArticle(text, articles.length + 1, current.headlines, current.blocks, current.byline, current.dateline));
   };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
+    if (!current && PAGE_NAME.test(lineText(text, item.line))) continue;
     if (item.kind === 'headline') {
       let j = i;
       while (j + 1 < items.length && items[j + 1].kind === 'headline') j++;
@@ -41,6 +48,7 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
     }
     if (!current) continue;
     const { line } = item;
+    current.closedByCredit = item.kind === 'byline' && CREDIT_END.test(lineText(text, line));
     if (item.kind === 'byline') {
       current.blocks.push(block('byline', line.textStart, line.textEnd));
       current.byline ??= text.slice(line.textStart, line.textEnd).replace(/^[□■●◆◇○]\s*/, '');
@@ -60,13 +68,16 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
   return articles;
 }
 
-function startsArticle(text: string, running: { byline?: string; dateline?: string }, group: readonly ClassifiedLine[],
+function startsArticle(text: string, running: { byline?: string; dateline?: string; closedByCredit?: boolean }, group: readonly ClassifiedLine[],
   items: readonly Item[], after: number): boolean {
   const next = items[after];
   if (!next) return group.length > 1;
   if (next.kind === 'byline' || next.kind === 'caption' || next.line.datelineEnd !== undefined) return true;
   if (group.every(l => SUBHEAD.test(lineText(text, l)))) return false;
+  if (group.length === 1 && NEWS_ROUNDUP.test(lineText(text, group[0]))) return true;
   if (group.length > 1) return true;
+  // A photo credit closes a photo story: what follows is a new article.
+  if (running.closedByCredit) return true;
   // A news report opened by a dateline and signed by no byline line is a brief: it has no sub-heads.
   if (running.dateline !== undefined && running.byline === undefined) return true;
   // A one-line title over a paragraph is a sub-head, unless a photo (caption or credit) follows closely:
@@ -74,7 +85,7 @@ function startsArticle(text: string, running: { byline?: string; dateline?: stri
   for (let k = after; k < Math.min(items.length, after + PHOTO_WINDOW); k++) {
     const kind = items[k].kind;
     if (kind === 'headline') break;
-    if (kind === 'caption' || (kind === 'byline' && /(?:摄|摄影|供图)[）)]?$/.test(lineText(text, items[k].line)))) return true;
+    if (kind === 'caption' || (kind === 'byline' && CREDIT_END.test(lineText(text, items[k].line)))) return true;
   }
   return false;
 }

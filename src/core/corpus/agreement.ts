@@ -131,17 +131,24 @@ function groupDisagreements(a: readonly Annotation[], b: readonly Annotation[]):
   const groups: Disagreement[] = [];
   let current: Disagreement | undefined;
   for (const { x, side } of items) {
-    // Sorted by start, so an item joins the open group exactly when it starts before the group ends.
-    // Empty spans never overlap anything and stay alone.
-    if (!current || x.start >= current.end || x.start === x.end || current.start === current.end) {
-      current = { id: '', kind: 'onlyA', start: x.start, end: x.end, a: [], b: [] };
-      groups.push(current);
+    const group = (): Disagreement => ({ id: '', kind: 'onlyA', start: x.start, end: x.end, a: [], b: [] });
+    if (x.start === x.end) { // an empty span overlaps nothing: alone, without closing the open group
+      const alone = group();
+      alone[side].push(x);
+      groups.push(alone);
+      continue;
     }
+    // Sorted by start, so an item joins the open group exactly when it starts before the group ends.
+    if (!current || x.start >= current.end) groups.push((current = group()));
     current.end = Math.max(current.end, x.end);
     current[side].push(x);
   }
+  groups.sort((p, q) => p.start - q.start || p.end - q.end);
+  const ids = new Set<string>();
   for (const g of groups) {
     g.id = `d-${g.start}-${g.end}`;
+    for (let n = 2; ids.has(g.id); n++) g.id = `d-${g.start}-${g.end}-${n}`; // only empty spans can collide
+    ids.add(g.id);
     g.kind = g.a.length && g.b.length
       ? g.a.length === 1 && g.b.length === 1 && g.a[0].start === g.b[0].start && g.a[0].end === g.b[0].end ? 'label' : 'overlap'
       : g.a.length ? 'onlyA' : 'onlyB';

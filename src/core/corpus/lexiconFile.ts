@@ -89,46 +89,57 @@ export function sortLexicon(items: Lexicon): LexiconItem[] {
   return [...items].sort((a, b) => compareText(a.word, b.word) || compareText(a.label, b.label));
 }
 
-type Votes = Map<string, { word: string; label: LabelId; net: number }>;
+export type Votes = Map<string, { word: string; label: LabelId; net: number }>;
 
-/** +1 for a confirmed mention (accepted, or manual and not rejected), −1 for a rejected suggestion, 0 otherwise. */
-export function vote(a: Annotation): number {
-  if (!learnable(a.text, a.label)) return 0;
-  if (a.status === 'rejected') return a.source === 'auto' ? -1 : 0;
-  return a.source === 'manual' || a.status === 'accepted' ? 1 : 0;
-}
+const confirmed = (a: Annotation) => a.status !== 'rejected' && (a.source === 'manual' || a.status === 'accepted');
 
-function addVotes(into: Votes, annotations: readonly Annotation[], sign: 1 | -1): Votes {
-  for (const a of annotations) {
-    const v = vote(a) * sign;
+/**
+ * What a page's annotations teach, per word and label: +1 per confirmed mention (accepted, or manual and
+ * not rejected), −1 per rejected automatic suggestion, nothing for unreviewed suggestions. A rejected
+ * suggestion lying inside a longer confirmed mention of the same label (帮扎乡 inside 达孜区帮扎乡)
+ * is a boundary correction, not a verdict on the word, and teaches nothing; the longer word, once learned,
+ * covers it.
+ */
+export function pageVotes(annotations: readonly Annotation[]): Votes {
+  const kept = annotations.filter(a => learnable(a.text, a.label));
+  const sure = kept.filter(confirmed);
+  const votes: Votes = new Map();
+  for (const a of kept) {
+    let v = confirmed(a) ? 1 : a.status === 'rejected' && a.source === 'auto' ? -1 : 0;
+    if (v < 0 && sure.some(b => b.label === a.label && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start)) v = 0;
     if (v === 0) continue;
     const k = itemKey(a.text, a.label);
-    const e = into.get(k) ?? { word: a.text, label: a.label, net: 0 };
+    const e = votes.get(k) ?? { word: a.text, label: a.label, net: 0 };
     e.net += v;
-    into.set(k, e);
+    votes.set(k, e);
   }
-  return into;
+  return votes;
 }
 
 /**
  * Adds a page's review work to the lexicon. Per word and label, the entry's signed frequency (negative
- * for a rejection) plus the votes decides: positive → a word to suggest, negative → a rejection, zero →
- * no entry (the user said both equally often: the word depends on context). So an item accepted in one
- * place and rejected in another resolves by majority over everything learned. Unreviewed suggestions
- * teach nothing.
+ * for a rejection) plus the page's votes decides: positive → a word to suggest, negative → a rejection,
+ * zero → no entry (the user said both equally often: the word depends on context). So an item accepted
+ * in one place and rejected in another resolves by majority over everything learned.
  */
 export function learn(lexicon: Lexicon, annotations: readonly Annotation[]): LexiconItem[] {
-  return applyVotes(lexicon, addVotes(new Map(), annotations, 1));
+  return applyVotes(lexicon, pageVotes(annotations));
 }
 
 /**
- * One review action, as the editor sees it: the item before and after (undefined when created or
- * deleted). The old state's vote is taken back and the new one added, so accepting then rejecting the
- * same suggestion leaves one rejection, and undoing an action undoes what it taught.
+ * The page's review work changed from `before` (what was last learned from it) to `after`: take back
+ * what `before` taught and add what `after` teaches. The editor calls this whenever it saves a page, so
+ * the lexicon follows the review state exactly: accepting then rejecting leaves one rejection, undo
+ * undoes what an action taught, and learning the same state twice changes nothing.
  */
-export function learnChange(lexicon: Lexicon, before: Annotation | undefined, after: Annotation | undefined): LexiconItem[] {
-  const votes = addVotes(new Map(), before ? [before] : [], -1);
-  return applyVotes(lexicon, addVotes(votes, after ? [after] : [], 1));
+export function relearn(lexicon: Lexicon, before: readonly Annotation[], after: readonly Annotation[]): LexiconItem[] {
+  const votes = pageVotes(after);
+  for (const [k, v] of pageVotes(before)) {
+    const e = votes.get(k) ?? { word: v.word, label: v.label, net: 0 };
+    e.net -= v.net;
+    votes.set(k, e);
+  }
+  return applyVotes(lexicon, votes);
 }
 
 function applyVotes(lexicon: Lexicon, votes: Votes): LexiconItem[] {

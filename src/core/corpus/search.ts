@@ -29,7 +29,6 @@ export class QueryError extends Error {}
 /** Guards against catastrophic backtracking: short patterns, no nested quantifiers, short subjects. */
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_REGEX_SUBJECT = 500;
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
 const LABEL_ONLY = /^(?:\*|[A-Z][A-Z0-9_-]*)$/;
 
 /**
@@ -50,13 +49,44 @@ export function parseQuery(query: string): SearchQuery {
 
 export function safeRegex(pattern: string, flags = ''): RegExp {
   if (pattern.length > MAX_PATTERN_LENGTH) throw new QueryError(`the pattern is longer than ${MAX_PATTERN_LENGTH} characters`);
-  if (NESTED_QUANTIFIER.test(pattern)) throw new QueryError('nested repetition like (a+)+ can take forever; simplify the pattern');
+  if (repeatsAmbiguousGroup(pattern)) throw new QueryError('a repeated group with repetition or alternatives inside, like (a+)+ or (a|ab)*, can take forever; simplify the pattern');
   if (/[^imsu]/.test(flags)) throw new QueryError(`unsupported regular-expression flags "${flags}" (use i, m, s, u)`);
   try {
     return new RegExp(pattern, flags);
   } catch (e) {
     throw new QueryError(`bad regular expression: ${(e as Error).message}`);
   }
+}
+
+/**
+ * True when a group that itself contains repetition or alternatives (at any depth) is repeated with
+ * + * or {…}: the shapes that make backtracking exponential. Escapes and character classes are skipped.
+ */
+export function repeatsAmbiguousGroup(pattern: string): boolean {
+  const open: boolean[] = [];
+  let risky = false; // of the group just closed
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') {
+      open.push(false);
+      const prefix = /^\?(?::|=|!|<=|<!|<[^>]*>)/.exec(pattern.slice(i + 1)); // (?:…), lookarounds, named groups
+      if (prefix) i += prefix[0].length;
+      continue;
+    }
+    if (c === ')') {
+      risky = open.pop() ?? false;
+      if (/[+*{]/.test(pattern[i + 1] ?? '') && risky) return true;
+      if (open.length && risky) open[open.length - 1] = true;
+      continue;
+    }
+    if (open.length && /[+*{|?]/.test(c)) open[open.length - 1] = true;
+  }
+  return false;
 }
 
 export function matches(a: Annotation, q: SearchQuery): boolean {

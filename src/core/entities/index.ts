@@ -29,7 +29,7 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     for (const t of chunk.tokens) { bounds[t.start] |= 1; bounds[t.end] |= 2; }
     for (const s of contextRules(text, chunk.tokens, chunk.spans)) spans.push(s);
   }
-  if (options.works !== false) spans = withTitles(spans, titles(text));
+  if (options.works !== false) spans = withTitles(text.length, spans, titles(text));
   const rejected = rejectedSet(lexicon);
   const isRejected = (s: TagSpan) => rejected.has(key(text.slice(s.start, s.end), s.label));
   if (rejected.size) spans = spans.filter(s => !isRejected(s));
@@ -39,9 +39,11 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
 }
 
 /** Titles replace whatever the tagger found inside or across them. */
-function withTitles(spans: TagSpan[], works: TagSpan[]): TagSpan[] {
+function withTitles(length: number, spans: TagSpan[], works: TagSpan[]): TagSpan[] {
   if (works.length === 0) return spans;
-  const kept = spans.filter(s => !works.some(w => w.start < s.end && s.start < w.end));
+  const inTitle = new Uint8Array(length);
+  for (const w of works) inTitle.fill(1, w.start, w.end);
+  const kept = spans.filter(s => !inTitle.subarray(s.start, s.end).includes(1));
   return [...kept, ...works].sort((a, b) => a.start - b.start);
 }
 

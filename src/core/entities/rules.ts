@@ -6,7 +6,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { COMPOUND_SURNAMES, DIVISION_SUFFIXES, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES } from './lexicons';
+import { COMPOUND_SURNAMES, DIVISION_SUFFIXES, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES, TRANSLITERATION } from './lexicons';
 
 const ROLE = new Set(ROLE_WORDS);
 const SPEECH = new Set(SPEECH_VERBS);
@@ -14,37 +14,92 @@ const ORG_WORD = new Set(ORG_WORDS);
 const SURNAME = new Set(SURNAMES);
 const COMPOUND = new Set(COMPOUND_SURNAMES);
 const TIBETAN = new Set(TIBETAN_SYLLABLES);
+const FOREIGN = new Set(TRANSLITERATION + '·');
 /** Divisions that can be followed by a lower-level division in a chain (省 → 市 → 县 → 乡 → 村). */
 const CHAIN_HEADS = new Set('省市县区州盟旗乡镇');
 const CHAIN_TAILS = new Set('省市县区州盟旗乡镇村');
 const DIVISION_END = new Set(DIVISION_SUFFIXES);
+/** Suffixes only places end with (区 also ends 军区, 社区, 开发区, which can be organisations). */
+const PLACE_ONLY_TAILS = new Set('省市县乡镇村');
 /** Tags of words that can follow a bare name: punctuation, verbs, prepositions, adverbs, conjunctions, particles. */
 const AFTER_NAME = /^(x|v|vn|p|d|c|u[a-z]*|y)$/;
 const HAN = /^[\u4e00-\u9fff]+$/;
 
 /** Spans the rules add or that replace tagger spans they strictly contain. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = splitChains(text, toks, splitAtRoleWords(toks, spans));
+  let out = divisionSuffixes(text, toks, splitChains(text, toks, splitAtRoleWords(text, toks, spans)));
   for (let w = 0; w < toks.length; w++) {
     const t = toks[w];
     if (ROLE.has(t.word)) out = place(out, personAfter(text, toks, w + 1));
     if (SPEECH.has(t.word)) out = place(out, personBefore(text, toks, w));
   }
   out = chains(text, toks, out);
-  return placeThenOrg(text, orgSuffixes(toks, out));
+  out = dottedNames(text, out);
+  return headOfOrg(text, toks, placeThenOrg(text, orgSuffixes(toks, out)));
 }
 
-/** A role word is never part of a name: spans that are one are dropped, spans that run through one are cut before it. */
-function splitAtRoleWords(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  const roleAt = new Map<number, number>();
-  for (const t of toks) if (ROLE.has(t.word) && t.word.length >= 2) roleAt.set(t.start, t.end);
-  if (roleAt.size === 0) return spans;
+/** A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the transliteration around it. */
+function dottedNames(text: string, spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  for (const s of spans) {
+    if (s.label !== 'PER' || !(text[s.start - 1] === '·' || text[s.end] === '·' || text.slice(s.start, s.end).includes('·'))) continue;
+    let start = s.start, end = s.end;
+    while (start > 0 && start > s.start - 12 && FOREIGN.has(text[start - 1])) start--;
+    while (end < text.length && end < s.end + 12 && FOREIGN.has(text[end])) end++;
+    while (text[start] === '·') start++;
+    while (text[end - 1] === '·') end--;
+    out = place(out, { start, end, label: 'PER' });
+  }
+  return out;
+}
+
+/** Heads of organisations written as one word with the organisation's last character (外交部长 = 外交部 + 长). */
+const HEAD_TITLES = new Set(['部长', '局长', '厅长', '署长', '院长', '行长', '社长', '厂长', '所长', '处长', '科长', '校长', '台长', '馆长']);
+
+/** An organisation cut short before such a title gets its last character back (芬兰农林|部长 → 芬兰农林部). */
+function headOfOrg(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const titleAt = new Map<number, Token>();
+  for (const t of toks) if (HEAD_TITLES.has(t.word)) titleAt.set(t.start, t);
+  if (titleAt.size === 0) return spans;
+  return spans.map(s => (s.label === 'ORG' && titleAt.has(s.end) ? { start: s.start, end: s.end + 1, label: 'ORG' } : s));
+}
+
+/**
+ * Role words, speech verbs and list punctuation are never inside a name: spans that are one are dropped,
+ * spans that run into one are cut before it.
+ */
+function splitAtRoleWords(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const stopAt = new Set<number>();
+  for (const t of toks) {
+    if ((ROLE.has(t.word) && t.word.length >= 2) || SPEECH.has(t.word)) stopAt.add(t.start);
+    else if (t.word.length > 2 && SPEECH.has(t.word.slice(-2))) stopAt.add(t.start); // 时表示, 时介绍
+  }
   const out: TagSpan[] = [];
   for (const s of spans) {
     let cut = -1;
-    for (let i = s.start; i < s.end; i++) if (roleAt.has(i)) { cut = i; break; }
+    for (let i = s.start; i < s.end && cut < 0; i++) if (stopAt.has(i) || '、，。；：'.includes(text[i])) cut = i;
     if (cut < 0) out.push(s);
-    else if (cut - s.start >= 2) out.push({ start: s.start, end: cut, label: s.label });
+    else if (cut - s.start >= 2 || (cut - s.start === 1 && s.label === 'LOC')) out.push({ start: s.start, end: cut, label: s.label });
+  }
+  return out;
+}
+
+/**
+ * A name plus its division suffix is one place: the suffix word jieba cut off is joined back
+ * (南山 + 村), and a "person" ending in 县/乡/村/区… or an "organisation" ending in 市/县/村… is a place.
+ */
+function divisionSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const single = new Map<number, Token>();
+  for (const t of toks) if (t.word.length === 1 && CHAIN_TAILS.has(t.word)) single.set(t.start, t);
+  const out: TagSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    let s = spans[i];
+    const next = spans[i + 1];
+    const suffix = single.get(s.end);
+    if (s.label === 'LOC' && suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
+    const tail = text[s.end - 1];
+    if (s.end - s.start >= 3 && ((s.label === 'PER' && CHAIN_TAILS.has(tail)) || (s.label === 'ORG' && PLACE_ONLY_TAILS.has(tail)))) s = { ...s, label: 'LOC' };
+    out.push(s);
   }
   return out;
 }
@@ -162,7 +217,7 @@ function chains(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan
   return out;
 }
 
-/** A place or organisation directly followed by an organisation word (教育局, 委员会, 支行…) is one organisation. */
+/** A place or organisation directly followed by an organisation word (教育局, 委员会, 支行…; 队 after a place) is one organisation. */
 function orgSuffixes(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   const byStart = new Map(toks.map((t, i) => [t.start, i]));
   const out: TagSpan[] = [];
@@ -170,8 +225,9 @@ function orgSuffixes(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
     const s = spans[i];
     const k = byStart.get(s.end);
     const next = spans[i + 1];
-    if ((s.label === 'LOC' || s.label === 'ORG') && k !== undefined && ORG_WORD.has(toks[k].word) && (!next || next.start >= toks[k].end)) {
-      out.push({ start: s.start, end: toks[k].end, label: 'ORG' });
+    const orgWord = k !== undefined && (ORG_WORD.has(toks[k].word) || (s.label === 'LOC' && toks[k].word === '队'));
+    if ((s.label === 'LOC' || s.label === 'ORG') && orgWord && (!next || next.start >= toks[k!].end)) {
+      out.push({ start: s.start, end: toks[k!].end, label: 'ORG' });
     } else {
       out.push(s);
     }

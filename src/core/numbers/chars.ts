@@ -66,7 +66,7 @@ export function isFullWidthDigit(code: number): boolean {
 }
 
 export function isHan(code: number): boolean {
-  return (CLASS[code] & C.Han) !== 0 || (code >= 0xd840 && code <= 0xd87f); // high surrogates of CJK Ext B+
+  return (CLASS[code] & C.Han) !== 0 || (code >= 0xd840 && code <= 0xd87f) || (code >= 0xdc00 && code <= 0xdfff); // surrogates: CJK Ext B+ (and, conservatively, any astral character)
 }
 
 export function isAsciiLetter(code: number): boolean {

@@ -1,0 +1,144 @@
+/** Commands that change or walk annotations in the active editor. */
+import * as vscode from 'vscode';
+import { annotationAt, nextAnnotation, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../core/annotationOps';
+import type { Annotation, Status } from '../../core/types';
+import { Commands } from '../commandIds';
+import type { Config } from '../config';
+import { toRange, toSpan } from '../ranges';
+import type { AnnotationStore, DocState } from '../store';
+import { pickLabel } from './labelPick';
+import { registerCommand } from './register';
+
+interface Target {
+  editor: vscode.TextEditor;
+  state: DocState;
+}
+
+export function registerAnnotateCommands(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const target = async (): Promise<Target | undefined> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a text page first.'));
+      return undefined;
+    }
+    return { editor, state: await store.track(editor.document) };
+  };
+
+  /** The annotations under each cursor; a message when there is none. */
+  const atCursors = ({ editor, state }: Target): Annotation[] => {
+    const found = new Map<string, Annotation>();
+    for (const sel of editor.selections) {
+      const a = annotationAt(state.annotations, editor.document.offsetAt(sel.active));
+      if (a) found.set(a.id, a);
+    }
+    if (found.size === 0) void vscode.window.showInformationMessage(vscode.l10n.t('There is no annotation at the cursor.'));
+    return [...found.values()];
+  };
+
+  /** The label named by `arg.label`, or by `arg.key` (keybindings 1–9), or picked by the user. */
+  const labelOrPick = async (arg: { label?: unknown; key?: unknown } | undefined, placeHolder: string, current?: string): Promise<string | undefined> => {
+    const labels = config.value.labels;
+    if (arg && typeof arg.key === 'string') {
+      const byKey = labels.find(l => l.key === arg.key);
+      if (!byKey) throw new Error(vscode.l10n.t('No label uses key {0}; give one a key in the biaozhu.labels setting or the side panel.', arg.key));
+      return String(byKey.id);
+    }
+    if (arg && typeof arg.label === 'string') {
+      if (!labels.some(l => l.id === arg.label)) throw new Error(vscode.l10n.t('Unknown label "{0}".', arg.label));
+      return arg.label;
+    }
+    return (await pickLabel(labels, placeHolder, current))?.id as string | undefined;
+  };
+
+  const changeStatus = (status: Status) => async () => {
+    const t = await target();
+    if (!t) return;
+    const ids = new Set(atCursors(t).map(a => a.id));
+    if (ids.size > 0) store.update(t.state.uri, list => setStatus(list, ids, status));
+  };
+
+  const move = (direction: 1 | -1) => async () => {
+    const t = await target();
+    if (!t) return;
+    const { editor, state } = t;
+    const a = nextAnnotation(state.annotations, editor.document.offsetAt(editor.selection.active), direction);
+    if (!a) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This page has no annotations.'));
+      return;
+    }
+    const range = toRange(editor.document, a);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  return [
+    registerCommand(Commands.tagSelection, log, async (arg?: { label?: unknown; key?: unknown }) => {
+      const t = await target();
+      if (!t) return;
+      const { editor } = t;
+      const spans = editor.selections.filter(s => !s.isEmpty).map(s => toSpan(editor.document, s));
+      if (spans.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to tag first.'));
+        return;
+      }
+      const label = await labelOrPick(arg, vscode.l10n.t('Tag the selection as…'));
+      if (!label) return;
+      store.update(t.state.uri, list => spans.reduce((acc, span) => tagSpan(acc, span, editor.document.getText(toRange(editor.document, span)), label).annotations, list));
+    }),
+    registerCommand(Commands.acceptAtCursor, log, changeStatus('accepted')),
+    registerCommand(Commands.rejectAtCursor, log, changeStatus('rejected')),
+    registerCommand(Commands.removeAtCursor, log, async () => {
+      const t = await target();
+      if (!t) return;
+      const ids = new Set(atCursors(t).map(a => a.id));
+      if (ids.size > 0) store.update(t.state.uri, list => removeIds(list, ids));
+    }),
+    registerCommand(Commands.relabelAtCursor, log, async (arg?: { label?: unknown }) => {
+      const t = await target();
+      if (!t) return;
+      const found = atCursors(t);
+      if (found.length === 0) return;
+      const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), String(found[0].label));
+      if (label) store.update(t.state.uri, list => relabel(list, new Set(found.map(a => a.id)), label));
+    }),
+    registerCommand(Commands.acceptAll, log, async (arg?: { label?: unknown; inSelection?: unknown }) => {
+      const t = await target();
+      if (!t) return;
+      const { editor, state } = t;
+      let label = typeof arg?.label === 'string' ? arg.label : undefined;
+      const inSelection = arg?.inSelection === true || (arg === undefined && !editor.selection.isEmpty);
+      if (arg === undefined && !inSelection) {
+        const all = { label: vscode.l10n.t('All labels'), id: undefined as string | undefined };
+        const chosen = await vscode.window.showQuickPick([all, ...config.value.labels.map(l => ({ label: String(l.id), description: l.name, id: String(l.id) }))], { placeHolder: vscode.l10n.t('Accept the suggestions of…') });
+        if (!chosen) return;
+        label = chosen.id;
+      }
+      const within = inSelection ? editor.selections.filter(s => !s.isEmpty).map(s => toSpan(editor.document, s)) : undefined;
+      const ids = suggestionIds(state.annotations, { label, within });
+      store.update(state.uri, list => setStatus(list, ids, 'accepted'));
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: accepted {0} suggestions', ids.size), 3000);
+      return ids.size;
+    }),
+    registerCommand(Commands.nextAnnotation, log, move(1)),
+    registerCommand(Commands.previousAnnotation, log, move(-1)),
+    // Internal, from hover links: the annotation is named by id, not by the cursor.
+    registerCommand(Commands.setStatus, log, (arg?: { uri?: unknown; ids?: unknown; status?: unknown }) => {
+      const ids = idsOf(arg?.ids);
+      const status = arg?.status;
+      if (typeof arg?.uri !== 'string' || !ids || (status !== 'accepted' && status !== 'rejected' && status !== 'suggested')) return;
+      store.update(vscode.Uri.parse(arg.uri), list => setStatus(list, ids, status));
+    }),
+    registerCommand(Commands.relabel, log, async (arg?: { uri?: unknown; ids?: unknown; label?: unknown }) => {
+      const ids = idsOf(arg?.ids);
+      if (typeof arg?.uri !== 'string' || !ids) return;
+      const uri = vscode.Uri.parse(arg.uri);
+      const current = store.get(uri)?.annotations.find(a => ids.has(a.id));
+      const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), current ? String(current.label) : undefined);
+      if (label) store.update(uri, list => relabel(list, ids, label));
+    }),
+  ];
+}
+
+function idsOf(raw: unknown): Set<string> | undefined {
+  return Array.isArray(raw) && raw.every(i => typeof i === 'string') ? new Set(raw as string[]) : undefined;
+}

@@ -1,0 +1,116 @@
+/** Export Annotations… and Import Annotations…, through the formats registry (Biaozhu JSON by default). */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { mergeImport } from '../../core/annotationOps';
+import { toDocument } from '../../core/document';
+import type { Status } from '../../core/types';
+import { detectFormat, formatById, formats, FormatError, type FormatPlugin } from '../../formats';
+import { writeFileAtomic } from '../../node/atomicWrite';
+import { Commands } from '../commandIds';
+import type { Config } from '../config';
+import { relativePath } from '../sidecar';
+import { baseName, type AnnotationStore } from '../store';
+import { registerCommand } from './register';
+
+interface ExportArgs { uri?: vscode.Uri; target?: vscode.Uri; format?: string }
+interface ImportArgs { source?: vscode.Uri; format?: string; status?: Status }
+
+export function registerTransferCommands(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const pageDocument = async (uri: unknown): Promise<vscode.TextDocument | undefined> => {
+    if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc) void vscode.window.showInformationMessage(vscode.l10n.t('Open a text page first.'));
+    return doc;
+  };
+
+  const pickFormat = async (placeHolder: string): Promise<FormatPlugin | undefined> => {
+    const chosen = await vscode.window.showQuickPick(formats.map(f => ({ label: f.name, description: f.extensions.join(' '), plugin: f })), { placeHolder });
+    return chosen?.plugin;
+  };
+
+  return [
+    registerCommand(Commands.exportAnnotations, log, async (arg?: ExportArgs) => {
+      const doc = await pageDocument(arg?.uri);
+      if (!doc) return;
+      const state = await store.track(doc);
+      await store.whenSettled(doc.uri);
+      const plugin = arg?.format ? formatById(arg.format) : arg?.target ? formatById('json') : await pickFormat(vscode.l10n.t('Export annotations as…'));
+      if (!plugin) {
+        if (arg?.format) throw new Error(vscode.l10n.t('Unknown export format "{0}". Known: {1}', arg.format, formats.map(f => f.id).join(', ')));
+        return;
+      }
+      let target = arg?.target;
+      if (!target) {
+        const name = `${baseName(doc.uri).replace(/\.[^.]*$/, '')}${plugin.extensions[0] ?? '.json'}`;
+        const folder = defaultFolder(config.value.export.defaultFolder, doc.uri);
+        target = await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, name) : doc.uri.with({ path: path.posix.join(path.posix.dirname(doc.uri.path), name) }),
+          filters: { [plugin.name]: plugin.extensions.map(e => e.replace(/^\./, '')) },
+          title: vscode.l10n.t('Export Annotations'),
+        });
+        if (!target) return;
+      }
+      const text = doc.getText();
+      const exported = toDocument(relativePath(doc.uri), text, state, config.value.labels);
+      const files = plugin.export(exported, text);
+      for (const file of files) writeFileAtomic(target.fsPath + file.suffix, file.content);
+      const orphans = state.orphans.length > 0 ? vscode.l10n.t(' ({0} orphaned annotations are not exported)', state.orphans.length) : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} annotations to {1}{2}.', state.annotations.length, target.fsPath, orphans));
+      return target;
+    }),
+    registerCommand(Commands.importAnnotations, log, async (arg?: ImportArgs) => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open the text page to import into first.'));
+        return;
+      }
+      let source = arg?.source;
+      if (!source) {
+        const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: vscode.l10n.t('Import Annotations'), filters: { [vscode.l10n.t('Annotations')]: [...new Set(formats.flatMap(f => f.extensions.map(e => e.replace(/^\./, ''))))] } });
+        source = picked?.[0];
+        if (!source) return;
+      }
+      const content = await fs.readFile(source.fsPath, 'utf8');
+      const plugin = arg?.format ? formatById(arg.format) : detectFormat(content, baseName(source)) ?? await pickFormat(vscode.l10n.t('Which format is {0}?', baseName(source)));
+      if (!plugin) {
+        if (arg?.format) throw new Error(vscode.l10n.t('Unknown import format "{0}". Known: {1}', arg.format, formats.map(f => f.id).join(', ')));
+        return;
+      }
+      let status = arg?.status;
+      if (!status && !arg?.source) {
+        const suggested = { label: vscode.l10n.t('As suggestions to review'), status: 'suggested' as const };
+        const accepted = { label: vscode.l10n.t('As accepted annotations'), status: 'accepted' as const };
+        status = (await vscode.window.showQuickPick([suggested, accepted], { placeHolder: vscode.l10n.t('Import the annotations…') }))?.status;
+        if (!status) return;
+      }
+      const state = await store.track(doc);
+      const text = doc.getText();
+      let result;
+      try {
+        result = plugin.import(content, text, { status: status ?? 'suggested', labels: config.value.labels });
+      } catch (e) {
+        if (e instanceof FormatError) throw new Error(vscode.l10n.t('Cannot import {0}: {1}', baseName(source), e.message));
+        throw e;
+      }
+      const merged = mergeImport(state.annotations, result.annotations);
+      store.update(doc.uri, () => merged.annotations);
+      if (result.articles && result.columnBreaks) store.setStructure(doc.uri, result.articles, result.columnBreaks);
+      const parts = [vscode.l10n.t('Imported {0} annotations from {1} ({2}).', merged.added, baseName(source), plugin.name)];
+      if (merged.conflicts > 0) parts.push(vscode.l10n.t('{0} overlapped existing work and were left out.', merged.conflicts));
+      if (result.skipped.length > 0) parts.push(vscode.l10n.t('{0} items skipped: {1}', result.skipped.length, result.skipped.slice(0, 3).map(s => `${s.item} (${s.reason})`).join('; ')));
+      if (result.unknownLabels.length > 0) parts.push(vscode.l10n.t('Labels not defined in settings: {0}.', result.unknownLabels.join(', ')));
+      for (const s of result.skipped) log.info(`import ${source.fsPath}: skipped ${s.item}: ${s.reason}`);
+      void vscode.window.showInformationMessage(parts.join(' '));
+      return { added: merged.added, conflicts: merged.conflicts, skipped: result.skipped.length };
+    }),
+  ];
+}
+
+/** The configured export folder: absolute, or relative to the page's workspace folder. */
+function defaultFolder(setting: string, page: vscode.Uri): vscode.Uri | undefined {
+  if (!setting) return undefined;
+  if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
+  const folder = vscode.workspace.getWorkspaceFolder(page);
+  return folder ? vscode.Uri.joinPath(folder.uri, setting) : undefined;
+}

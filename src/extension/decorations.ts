@@ -1,0 +1,194 @@
+/**
+ * Editor decorations: one decoration type per label × status (suggested looks different from accepted;
+ * rejected is not drawn), one for article starts and one for column breaks. Types are created once per
+ * label set and disposed; colours are contributed theme colours for built-in labels and the configured
+ * colour for custom ones. Edits are debounced; an editor switch applies at once.
+ */
+import * as vscode from 'vscode';
+import type { Annotation, LabelDef } from '../core/types';
+import type { Config } from './config';
+import { lineRangeAt, toRange } from './ranges';
+import type { AnnotationStore } from './store';
+
+const DEBOUNCE_MS = 80;
+/** Above this many annotations the visible part is drawn first and the rest right after. */
+const VISIBLE_FIRST_THRESHOLD = 3000;
+const BUILTIN_COLOUR_IDS = new Set(['PER', 'LOC', 'ORG', 'WORK', 'NUMBER']);
+const STATUSES = ['suggested', 'accepted'] as const;
+
+type Ranges = Record<string, vscode.Range[]>;
+
+interface LabelColours {
+  background: string | vscode.ThemeColor;
+  suggested: string | vscode.ThemeColor;
+  border: string | vscode.ThemeColor;
+}
+
+function hex6(color: string): string {
+  return color.length === 4 ? `#${color[1]}${color[1]}${color[2]}${color[2]}${color[3]}${color[3]}` : color;
+}
+
+/**
+ * A built-in label keeps its themable colours (light, dark, high contrast) unless settings give it another
+ * colour; a custom label uses its configured colour; an unknown label (from an import) a neutral one.
+ */
+function coloursOf(label: Pick<LabelDef, 'id' | 'color'> | undefined, id: string, builtins: ReadonlyMap<string, string>): LabelColours {
+  if (BUILTIN_COLOUR_IDS.has(id) && (!label || builtins.get(id) === label.color)) {
+    const base = `biaozhu.${id.toLowerCase()}`;
+    return { background: new vscode.ThemeColor(`${base}.background`), suggested: new vscode.ThemeColor(`${base}.suggestedBackground`), border: new vscode.ThemeColor(`${base}.border`) };
+  }
+  if (!label || !/^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$/.test(label.color)) {
+    return { background: new vscode.ThemeColor('biaozhu.other.background'), suggested: new vscode.ThemeColor('biaozhu.other.suggestedBackground'), border: new vscode.ThemeColor('biaozhu.other.border') };
+  }
+  const c = hex6(label.color);
+  return { background: `${c}55`, suggested: `${c}22`, border: c };
+}
+
+export class Decorations implements vscode.Disposable {
+  private types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly structure: Record<'article' | 'columnBreak', vscode.TextEditorDecorationType>;
+  private readonly applied = new WeakMap<vscode.TextEditor, Ranges>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private enabled: boolean;
+  private readonly builtinColours: ReadonlyMap<string, string>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: AnnotationStore, private readonly config: Config, builtins: readonly LabelDef[]) {
+    this.builtinColours = new Map(builtins.map(l => [String(l.id), l.color]));
+    this.enabled = config.value.highlights.enabled;
+    this.structure = {
+      article: vscode.window.createTextEditorDecorationType({
+        isWholeLine: true,
+        borderWidth: '2px 0 0 0',
+        borderStyle: 'solid',
+        borderColor: new vscode.ThemeColor('biaozhu.articleRule'),
+        overviewRulerColor: new vscode.ThemeColor('biaozhu.articleRule'),
+        overviewRulerLane: vscode.OverviewRulerLane.Full,
+      }),
+      columnBreak: vscode.window.createTextEditorDecorationType({
+        after: { contentText: ' ⏎⋯', color: new vscode.ThemeColor('biaozhu.columnBreak'), fontStyle: 'italic' },
+        overviewRulerColor: new vscode.ThemeColor('biaozhu.columnBreak'),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+      }),
+    };
+    this.createLabelTypes();
+    this.disposables.push(
+      store.onDidChange(state => this.schedule(state.uri)),
+      vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.apply(e))),
+      vscode.window.onDidChangeActiveTextEditor(e => { if (e) this.apply(e); }),
+      config.onDidChange(changed => {
+        if (changed.has('highlights')) this.enabled = config.value.highlights.enabled;
+        if (changed.has('labels') || changed.has('highlights')) {
+          this.createLabelTypes();
+          this.applyAll();
+        }
+      }),
+    );
+  }
+
+  toggle(): boolean {
+    this.enabled = !this.enabled;
+    this.applyAll();
+    return this.enabled;
+  }
+
+  /** The ranges last passed to setDecorations in `editor`, by decoration name. */
+  rangesOf(editor: vscode.TextEditor): Ranges {
+    const found = this.applied.get(editor) ?? vscode.window.visibleTextEditors.filter(e => e.document === editor.document).map(e => this.applied.get(e)).find(Boolean);
+    return found ? Object.fromEntries(Object.entries(found).map(([k, v]) => [k, [...v]])) : {};
+  }
+
+  isIdle(uri: vscode.Uri): boolean {
+    return !this.pending.has(uri.toString());
+  }
+
+  private createLabelTypes(): void {
+    for (const t of this.types.values()) t.dispose();
+    this.types = new Map();
+    for (const label of this.config.value.labels) this.addLabelTypes(String(label.id), label);
+  }
+
+  private addLabelTypes(id: string, label: LabelDef | undefined): void {
+    const colours = coloursOf(label, id, this.builtinColours);
+    const style = this.config.value.highlights.suggestedStyle;
+    this.types.set(`${id}.accepted`, vscode.window.createTextEditorDecorationType({
+      backgroundColor: colours.background,
+      borderRadius: '2px',
+      overviewRulerColor: colours.border,
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }));
+    this.types.set(`${id}.suggested`, vscode.window.createTextEditorDecorationType({
+      backgroundColor: colours.suggested,
+      ...(style === 'dashed' ? { border: '1px dashed', borderColor: colours.border, borderRadius: '2px' } : {}),
+      ...(style === 'underline' ? { borderWidth: '0 0 2px 0', borderStyle: 'dashed', borderColor: colours.border } : {}),
+    }));
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.pending.has(key)) return;
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === key) this.apply(e);
+    }, DEBOUNCE_MS));
+  }
+
+  private applyAll(): void {
+    for (const e of vscode.window.visibleTextEditors) this.apply(e);
+  }
+
+  /** Draws everything for `editor`, if it is still visible. */
+  private apply(editor: vscode.TextEditor): void {
+    if (!vscode.window.visibleTextEditors.includes(editor)) return;
+    const doc = editor.document;
+    const state = this.store.get(doc.uri);
+    const ranges: Ranges = {};
+    for (const key of this.types.keys()) ranges[key] = [];
+    ranges.article = [];
+    ranges.columnBreak = [];
+    const length = doc.getText().length;
+    const annotations = state && this.enabled ? state.annotations.filter(a => a.status !== 'rejected' && a.end <= length) : [];
+    for (const a of annotations) {
+      const key = `${a.label}.${a.status}`;
+      if (!this.types.has(key)) {
+        this.addLabelTypes(String(a.label), this.config.value.labels.find(l => l.id === a.label));
+        ranges[`${a.label}.suggested`] = [];
+        ranges[`${a.label}.accepted`] = [];
+      }
+    }
+    if (annotations.length > VISIBLE_FIRST_THRESHOLD && editor.visibleRanges.length > 0) {
+      // Huge page: draw what the user sees now, the rest on the next turn.
+      const first = doc.offsetAt(editor.visibleRanges[0].start) - 2000;
+      const last = doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1].end) + 2000;
+      const visible = annotations.filter(a => a.end >= first && a.start <= last);
+      this.draw(editor, ranges, visible, false);
+      setTimeout(() => this.draw(editor, ranges, annotations, true), 0);
+      return;
+    }
+    this.draw(editor, ranges, annotations, true);
+  }
+
+  private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[], complete: boolean): void {
+    if (!vscode.window.visibleTextEditors.includes(editor)) return;
+    const doc = editor.document;
+    const state = this.store.get(doc.uri);
+    const ranges: Ranges = Object.fromEntries(Object.keys(empty).map(k => [k, [] as vscode.Range[]]));
+    for (const a of annotations) ranges[`${a.label}.${a.status}`]?.push(toRange(doc, a));
+    if (state && this.enabled) {
+      ranges.article = state.articles.map(a => lineRangeAt(doc, a.start));
+      ranges.columnBreak = state.columnBreaks.map(c => new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.start)));
+    }
+    for (const [key, type] of this.types) editor.setDecorations(type, ranges[key] ?? []);
+    editor.setDecorations(this.structure.article, ranges.article);
+    editor.setDecorations(this.structure.columnBreak, ranges.columnBreak);
+    if (complete) this.applied.set(editor, ranges);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const t of this.types.values()) t.dispose();
+    this.structure.article.dispose();
+    this.structure.columnBreak.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

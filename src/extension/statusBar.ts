@@ -1,0 +1,45 @@
+/** The status bar item: counts and pending suggestions of the active document; a click opens the panel. */
+import * as vscode from 'vscode';
+import { countAnnotations } from '../core/describe';
+import { Commands } from './commandIds';
+import type { AnnotationStore } from './store';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('biaozhu.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: AnnotationStore) {
+    this.item.name = vscode.l10n.t('Biaozhu annotations');
+    this.item.command = Commands.showPanel;
+    this.disposables.push(
+      this.item,
+      store.onDidChange(state => { if (state.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update(); }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const state = editor && this.store.get(editor.document.uri);
+    if (!state) {
+      this.item.hide();
+      return;
+    }
+    const counts = countAnnotations(state.annotations);
+    const spinner = state.analysing ? '$(sync~spin) ' : '';
+    this.item.text = `${spinner}$(tag) ${counts.total}` + (counts.pending > 0 ? ` · $(circle-outline) ${counts.pending}` : '');
+    const perLabel = Object.entries(counts.byLabel).map(([label, n]) => `${label} ${n}`).join(' · ');
+    this.item.tooltip = [
+      vscode.l10n.t('Biaozhu: {0} annotations, {1} suggestions to review, {2} accepted', counts.total, counts.pending, counts.accepted),
+      perLabel,
+      state.orphans.length > 0 ? vscode.l10n.t('{0} orphaned annotations', state.orphans.length) : '',
+      vscode.l10n.t('Click to open the side panel'),
+    ].filter(Boolean).join('\n');
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

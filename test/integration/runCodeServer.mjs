@@ -1,0 +1,69 @@
+// Runs the integration suites (out/test/integration/suite) inside code-server's extension host, with the
+// repository as the development extension and a fresh copy of seeds/ as the workspace. Exits with the
+// suite's code. Build first: `npm run build && npm run compile-tests` (the npm script does both).
+// How: the smoke-test driver payload (../shared/notes/real-vscode-testing.md, "Running mocha suites").
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions, repoRoot, startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
+import { recordBench } from './bench.mjs';
+import { makeWorkspace } from './workspace.mjs';
+
+const SUITE_TIMEOUT_MS = Number(process.env.BIAOZHU_SUITE_TIMEOUT_MS || 10 * 60_000);
+const testsPath = join(repoRoot, 'out', 'test', 'integration', 'suite', 'index.js');
+
+// Workbench chatter that says nothing about the extension or the tests.
+const NOISE = /open-vsx|vsda|telemetry|marketplace|getaddrinfo|ERR_NAME_NOT_RESOLVED|Resolv(ing|ed) connection token|Creating a socket|reconnection-grace|additional builtin extensions|\[Service Worker\]|AccountPolicyGate|AgentHost|DefaultAccount|authentication provider|No search provider|^Canceled/;
+
+export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}) {
+  for (const f of [join(repoRoot, 'dist', 'extension.js'), testsPath]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build && npm run compile-tests\` first`);
+  }
+  const phases = {};
+  let t = Date.now();
+  const ws = makeWorkspace();
+  const server = await startCodeServer({ folder: ws.dir, smokeTestDriver: true });
+  phases.startServer = Date.now() - t;
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const bench = {};
+    let finish;
+    const exited = new Promise(r => { finish = r; });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      const figure = /^BIAOZHU-BENCH (\{.*\})$/.exec(text.trim());
+      if (figure) Object.assign(bench, JSON.parse(figure[1]));
+      if (verbose || !NOISE.test(text)) process.stdout.write(`${type === 'info' || type === 'log' ? '' : `[${type}] `}${text}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', code => finish(code));
+    t = Date.now();
+    await page.goto(workbenchUrl(server, { folder: ws.dir, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath }));
+    const timer = new Promise(r => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS));
+    const code = await Promise.race([exited, timer]);
+    phases.suites = Date.now() - t;
+    if (code === 'timeout') {
+      await page.screenshot({ path: join(server.dir, '..', 'integration-timeout.png') }).catch(() => {});
+      throw new Error(`the suites did not finish within ${SUITE_TIMEOUT_MS / 1000} s\ncode-server output:\n${server.output().slice(-4000)}`);
+    }
+    if (Object.keys(bench).length) recordBench('extensionHost', { ...bench, suitesPassed: code === 0 });
+    return { code, phases };
+  } finally {
+    await browser.close();
+    await server.stop();
+    ws.remove();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const t = Date.now();
+  try {
+    const { code, phases } = await runSuites();
+    console.error(`[integration] exit ${code}; code-server start ${phases.startServer} ms, suites ${(phases.suites / 1000).toFixed(1)} s, total ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    process.exit(code);
+  } catch (e) {
+    console.error(`[integration] FAILED to run: ${e.stack ?? e}`);
+    process.exit(1);
+  }
+}

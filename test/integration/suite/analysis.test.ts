@@ -1,0 +1,85 @@
+// Analysing the seed page in the real editor: annotations, articles, decorations and hovers.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../../src/core/types';
+import { benchFigure, closeAll, eventually, getApi, seedUri, type BiaozhuApi } from './util';
+
+const ENTITY_LABELS = ['PER', 'LOC', 'ORG', 'WORK', 'NUMBER'];
+
+/** Decoration ranges as comparable strings, sorted. */
+const keys = (ranges: readonly vscode.Range[] = []) =>
+  ranges.map(r => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`).sort();
+
+function expectedRanges(doc: vscode.TextDocument, annotations: readonly Annotation[], label: string, status: string): string[] {
+  return keys(annotations.filter(a => a.label === label && a.status === status)
+    .map(a => new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end))));
+}
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+describe('analysing the seed page', () => {
+  let api: BiaozhuApi;
+  let uri: vscode.Uri;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    api = await getApi();
+    uri = await seedUri();
+    // Opening a .txt page analyses it on its own (no command): time it to the first decorations.
+    const t = performance.now();
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await eventually('the first decorations after opening the seed', () =>
+      Object.entries(api.decorations(editor)).some(([k, r]) => k.endsWith('.suggested') && r.length > 0), 60_000);
+    benchFigure('firstDecorationsMs', performance.now() - t);
+    await api.whenIdle(uri);
+  });
+  after(closeAll);
+
+  it('finds annotations of every built-in label, each equal to the text it covers', () => {
+    const text = editor.document.getText();
+    const annotations = api.annotations(uri);
+    const missing = ENTITY_LABELS.filter(l => !annotations.some(a => a.label === l));
+    assert.deepStrictEqual(missing, [], `labels without annotations (of ${annotations.length})`);
+    const wrong = annotations.filter(a => text.slice(a.start, a.end) !== a.text);
+    assert.deepStrictEqual(wrong, []);
+    assert.ok(annotations.every(a => a.source === 'auto' && a.status === 'suggested'), 'a fresh analysis only suggests');
+  });
+
+  it('finds more than one article, each with a title taken from the page', () => {
+    const text = editor.document.getText();
+    const articles = api.articles(uri);
+    assert.ok(articles.length > 1, `${articles.length} articles`);
+    for (const a of articles) {
+      assert.ok(a.title.trim().length > 0, `article ${a.id} has no title`);
+      assert.ok(a.start < a.end && a.end <= text.length, `article ${a.id} span ${a.start}-${a.end}`);
+      assert.ok(text.slice(a.start, a.end).includes(a.title.trim().slice(0, 4)), `title of ${a.id} is not in its span`);
+    }
+  });
+
+  it('decorates every suggestion with its label\'s decoration and marks every article', async () => {
+    const annotations = api.annotations(uri);
+    for (const label of ENTITY_LABELS) {
+      const want = expectedRanges(editor.document, annotations, label, 'suggested');
+      await eventually(`${label}.suggested decorations`, () => {
+        assert.deepStrictEqual(keys(api.decorations(editor)[`${label}.suggested`]), want, label);
+        return true;
+      });
+    }
+    const articleMarks = api.decorations(editor).article ?? [];
+    assert.strictEqual(articleMarks.length, api.articles(uri).length, 'one article mark per article');
+  });
+
+  it('shows the normalised value when hovering a number', async () => {
+    const numbers = api.annotations(uri).filter(a => a.label === 'NUMBER' && typeof a.value === 'number');
+    assert.ok(numbers.length > 0, 'no NUMBER annotation with a value');
+    // Prefer a number whose normalised value is not written as such in the text (e.g. Chinese units).
+    const n = numbers.find(a => Number.isInteger(a.value) && a.value! >= 1000 && !a.text.includes(String(a.value))) ?? numbers[0];
+    const at = editor.document.positionAt(n.start + Math.floor((n.end - n.start) / 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hoverText(hovers ?? []);
+    const digits = text.replace(/[,\s\u00a0\u202f]/g, '');
+    assert.ok(digits.includes(String(n.value)), `hover for ${JSON.stringify(n.text)} (value ${n.value}) does not show the value:\n${text}`);
+  });
+});

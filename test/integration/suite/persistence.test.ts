@@ -1,0 +1,95 @@
+// Saving, closing and reopening a page: the sidecar on disk carries the user's work; export meets the contract.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { parseDocument } from '../../../src/core/documentJson';
+import type { Annotation } from '../../../src/core/types';
+import { contractErrors } from '../../helpers/schema';
+import { closeAll, copyOf, eventually, exists, getApi, openAnalysed, seedUri, workspaceRoot, type BiaozhuApi } from './util';
+
+const readText = async (uri: vscode.Uri) => Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+const same = (a: Annotation) => (b: Annotation) => a.start === b.start && a.end === b.end && a.label === b.label && a.text === b.text;
+
+/** Tags the first untouched run of `length` Han characters with `label` and returns the new annotation. */
+async function tagFreeRun(api: BiaozhuApi, editor: vscode.TextEditor, label: string, length = 2): Promise<Annotation> {
+  const doc = editor.document;
+  const text = doc.getText();
+  const taken = api.annotations(doc.uri);
+  let start = -1;
+  for (let i = 0; i + length <= text.length && start < 0; i++) {
+    const run = text.slice(i, i + length);
+    if (/^[\u4e00-\u9fff]+$/.test(run) && !taken.some(a => a.start <= i + length && i <= a.end)) start = i;
+  }
+  assert.ok(start >= 0, 'no free run to tag');
+  editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + length));
+  await vscode.commands.executeCommand('biaozhu.tagSelection', { label });
+  await api.whenIdle(doc.uri);
+  const tagged = api.annotations(doc.uri).find(a => a.start === start && a.end === start + length && a.source === 'manual');
+  assert.ok(tagged, `tagging ${label} made no manual annotation`);
+  return tagged;
+}
+
+describe('persistence', () => {
+  let api: BiaozhuApi;
+  before(async () => { api = await getApi(); });
+  afterEach(closeAll);
+
+  it('saves the user\'s work to the sidecar and finds it again after close and reopen', async function () {
+    this.timeout(150_000);
+    const uri = await copyOf(await seedUri(), 'reopen.txt');
+    let editor = await openAnalysed(api, uri);
+    const manual = await tagFreeRun(api, editor, 'ORG');
+    const rejected = api.annotations(uri).find(a => a.status === 'suggested')!;
+    editor.selection = new vscode.Selection(editor.document.positionAt(rejected.start), editor.document.positionAt(rejected.start));
+    await vscode.commands.executeCommand('biaozhu.rejectAtCursor');
+    assert.ok(await editor.document.save(), 'save failed');
+    await api.whenIdle(uri);
+
+    const sidecar = api.sidecarUri(uri);
+    assert.ok(await exists(sidecar), `no sidecar at ${sidecar.fsPath}`);
+    const parsed = parseDocument(await readText(sidecar));
+    assert.ok(parsed.ok, `sidecar does not parse: ${JSON.stringify(!parsed.ok && parsed.problem)}`);
+    assert.ok(parsed.doc.annotations.some(same(manual)), 'the sidecar lacks the manual tag');
+    assert.strictEqual(parsed.doc.annotations.find(same(rejected))?.status, 'rejected', 'the sidecar lacks the rejection');
+    assert.deepStrictEqual(contractErrors(parsed.doc, await readText(uri)), []);
+
+    await closeAll();
+    console.log('closed editors');
+    await eventually('the page to be closed', () => !vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString()), 60_000);
+    assert.deepStrictEqual(api.annotations(uri), [], 'a closed page keeps no annotations in memory');
+
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await eventually('annotations loaded on reopen', () => api.annotations(uri).length > 0);
+    await api.whenIdle(uri);
+    const reloaded = api.annotations(uri);
+    assert.ok(reloaded.some(a => same(manual)(a) && a.source === 'manual'), 'the manual tag did not come back');
+    assert.strictEqual(reloaded.find(same(rejected))?.status, 'rejected', 'the rejection did not come back');
+  });
+
+  it('loads a sidecar that sits beside a page it has never seen open', async () => {
+    const uri = await copyOf(await seedUri(), 'source.txt');
+    const editor = await openAnalysed(api, uri);
+    const manual = await tagFreeRun(api, editor, 'LOC', 3);
+    await editor.document.save();
+    await api.whenIdle(uri);
+    await closeAll();
+    // Copy page and sidecar to a new name, as a colleague's checkout would bring them.
+    const copy = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'colleague.txt');
+    await vscode.workspace.fs.copy(uri, copy, { overwrite: true });
+    await vscode.workspace.fs.copy(api.sidecarUri(uri), api.sidecarUri(copy), { overwrite: true });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy));
+    await eventually('the copied annotations', () => api.annotations(copy).some(same(manual)));
+  });
+
+  it('exports the export-contract JSON to the given target, valid against the schema', async () => {
+    const uri = await copyOf(await seedUri(), 'export.txt');
+    const editor = await openAnalysed(api, uri);
+    const manual = await tagFreeRun(api, editor, 'PER');
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'exported', 'export.json');
+    await vscode.commands.executeCommand('biaozhu.exportAnnotations', { uri, target });
+    assert.ok(await exists(target), `nothing written to ${target.fsPath}`);
+    const json = JSON.parse(await readText(target));
+    assert.deepStrictEqual(contractErrors(json, editor.document.getText()), []);
+    assert.ok(json.annotations.some(same(manual)), 'the export lacks the manual tag');
+    assert.ok(json.articles.length > 0, 'the export lacks the articles');
+  });
+});

@@ -1,0 +1,152 @@
+import * as assert from 'assert';
+import { findArticles } from '../../src/core/articles';
+import type { Article } from '../../src/core/types';
+
+/** A page whose lines are separated by blank lines, as pasted newspaper text usually is. */
+const page = (...lines: string[]) => lines.join('\n\n');
+
+/** What an article says, in words: its headline roles, byline, dateline and the kind and text of every block. */
+function describe_(text: string, a: Article) {
+  return {
+    title: a.title,
+    titleLines: a.titleLines,
+    byline: a.byline,
+    dateline: a.dateline,
+    blocks: (a.blocks ?? []).map(b => `${b.kind}:${text.slice(b.start, b.end)}`),
+  };
+}
+
+const body1 = '今年以来，河湾县粮食收购企业与农户签订订单1.2万份，夏粮收购进度已经过半。';
+const body2 = '县粮食局负责人介绍，今年新建的6座烘干塔全部投入使用，农户卖粮不再排长队。';
+
+describe('article segmentation', () => {
+  const cases: Array<[string, string, Array<ReturnType<typeof describe_>>]> = [
+    ['reads a kicker, a title, a lead-in sub-title and a byline',
+      page('稳产保供 多措并举', '河湾县夏粮收购进度过半', '——订单农业让农户吃下“定心丸”', '本报记者 罗晴', body1),
+      [{
+        title: '河湾县夏粮收购进度过半', titleLines: ['稳产保供 多措并举', '河湾县夏粮收购进度过半', '——订单农业让农户吃下“定心丸”'],
+        byline: '本报记者 罗晴', dateline: undefined,
+        blocks: ['kicker:稳产保供 多措并举', 'title:河湾县夏粮收购进度过半', 'subtitle:——订单农业让农户吃下“定心丸”', 'byline:本报记者 罗晴', `paragraph:${body1}`],
+      }]],
+    ['takes the dateline from the start of the first paragraph',
+      page('河湾县启动汛前检查', `本报河湾电(记者 罗晴)${body1}`, body2),
+      [{
+        title: '河湾县启动汛前检查', titleLines: ['河湾县启动汛前检查'], byline: undefined, dateline: '本报河湾电(记者 罗晴)',
+        blocks: ['title:河湾县启动汛前检查', 'dateline:本报河湾电(记者 罗晴)', `paragraph:${body1}`, `paragraph:${body2}`],
+      }]],
+    ['reads an agency dateline followed by an ideographic space',
+      page('全国夏粮收购有序推进', `新华社北京6月1日电\u3000${body1}`),
+      [{
+        title: '全国夏粮收购有序推进', titleLines: ['全国夏粮收购有序推进'], byline: undefined, dateline: '新华社北京6月1日电',
+        blocks: ['title:全国夏粮收购有序推进', 'dateline:新华社北京6月1日电', `paragraph:${body1}`],
+      }]],
+    ['reads a caption-led photo story with its credit',
+      page('古桥新貌', '图为修缮一新的永济桥。', '王一 摄'),
+      [{
+        title: '古桥新貌', titleLines: ['古桥新貌'], byline: '王一 摄', dateline: undefined,
+        blocks: ['title:古桥新貌', 'caption:图为修缮一新的永济桥。', 'byline:王一 摄'],
+      }]],
+    ['keeps numbered and plain sub-heads inside the running article',
+      page('河湾县抓实春耕生产', '本报记者 罗晴', body1, '一、抓好良种供应', body2, '（二）管好水利设施', body1, '产业兴旺有奔头', body2),
+      [{
+        title: '河湾县抓实春耕生产', titleLines: ['河湾县抓实春耕生产'], byline: '本报记者 罗晴', dateline: undefined,
+        blocks: ['title:河湾县抓实春耕生产', 'byline:本报记者 罗晴', `paragraph:${body1}`, 'subhead:一、抓好良种供应', `paragraph:${body2}`,
+          'subhead:（二）管好水利设施', `paragraph:${body1}`, 'subhead:产业兴旺有奔头', `paragraph:${body2}`],
+      }]],
+    ['joins two short equal headline lines into one couplet title',
+      page('情暖乡村', '爱心助学', body1, '图为志愿者为孩子们送去书包。', '本报记者 罗晴 摄'),
+      [{
+        title: '情暖乡村 爱心助学', titleLines: ['情暖乡村', '爱心助学'], byline: '本报记者 罗晴 摄', dateline: undefined,
+        blocks: ['title:情暖乡村', 'title:爱心助学', `paragraph:${body1}`, 'caption:图为志愿者为孩子们送去书包。', 'byline:本报记者 罗晴 摄'],
+      }]],
+    ['leaves page furniture before the first headline outside any article',
+      page('河湾日报  2025年6月3日  星期二  第3版', '河湾县夏粮收购进度过半', body1, '责任编辑：罗晴'),
+      [{
+        title: '河湾县夏粮收购进度过半', titleLines: ['河湾县夏粮收购进度过半'], byline: undefined, dateline: undefined,
+        blocks: ['title:河湾县夏粮收购进度过半', `paragraph:${body1}`],
+      }]],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const { articles } = findArticles(text);
+      // Through JSON, so an absent byline equals an undefined one.
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(articles.map(a => describe_(text, a)))), JSON.parse(JSON.stringify(expected)));
+    });
+  }
+
+  const starts: Array<[string, string, string[]]> = [
+    ['starts an article at a headline followed by a byline', page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '青山镇建成智慧茶园', '本报通讯员 陈可', body2),
+      ['河湾县夏粮收购进度过半', '青山镇建成智慧茶园']],
+    ['starts an article at a headline followed by a dateline', page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '青山镇建成智慧茶园', `本报讯（记者 陈可）${body2}`),
+      ['河湾县夏粮收购进度过半', '青山镇建成智慧茶园']],
+    ['starts a photo story at a one-line title whose paragraph is followed by a caption', page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '古桥新貌', body2, '图为修缮一新的永济桥。', '王一 摄'),
+      ['河湾县夏粮收购进度过半', '古桥新貌']],
+    ['starts an article after a dateline brief, which has no sub-heads', page('河湾县启动汛前检查', `本报河湾电(记者 罗晴)${body1}`, '青山镇建成智慧茶园', body2),
+      ['河湾县启动汛前检查', '青山镇建成智慧茶园']],
+    ['reads a title that asks a question, but not quoted speech that does', page('钱从哪里来？', '记者 罗晴', body1, '“真的能办成吗？”', body2),
+      ['钱从哪里来？']],
+    ['skips a page name above the first article', page('都市新闻', '城市更新', '“口袋公园”添绿又添彩', '本报记者 陈可', body1),
+      ['“口袋公园”添绿又添彩']],
+    ['reads a bracketed photo credit as the byline of a photo story', page('一方水土', '一方风景', '图为航拍梯田。', '（本报记者 罗晴 摄）', '青山镇建成智慧茶园', body2),
+      ['一方水土 一方风景', '青山镇建成智慧茶园']],
+    ['finds no article on a page without headlines', page(body1, body2), []],
+    ['finds nothing in an empty text', '', []],
+  ];
+  for (const [name, text, titles] of starts) {
+    it(name, () => assert.deepStrictEqual(findArticles(text).articles.map(a => a.title), titles));
+  }
+
+  it('spans each article from its first headline line to the end of its last text line, with deterministic ids', () => {
+    const text = page('导语', '河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '青山镇建成智慧茶园', '本报记者 陈可', body2) + '\n\n\n';
+    const { articles } = findArticles(text);
+    assert.deepStrictEqual(articles.map(a => [a.id, text.slice(a.start, a.end)]), [
+      ['article-1', `导语\n\n河湾县夏粮收购进度过半\n\n本报记者 罗晴\n\n${body1}`],
+      ['article-2', `青山镇建成智慧茶园\n\n本报记者 陈可\n\n${body2}`],
+    ]);
+  });
+
+  it('counts offsets in UTF-16 code units across surrogate pairs', () => {
+    const text = page('𠀀村建成新桥', '本报记者 罗晴', '𠀀村的新桥全长120米，方便了两岸群众出行，今年还将修建', '一条通村公路。');
+    const { articles, columnBreaks } = findArticles(text);
+    assert.strictEqual(text.slice(articles[0].start, articles[0].start + 7), '𠀀村建成新桥');
+    assert.strictEqual(articles[0].title, '𠀀村建成新桥');
+    assert.strictEqual(articles[0].end, text.length);
+    assert.deepStrictEqual(columnBreaks.map(b => text.slice(b.start - 2, b.end + 2)), ['修建\n\n一条']);
+  });
+});
+
+describe('column breaks', () => {
+  const cut = '县里组织农技人员深入田间地头，为村民开展';
+  const rest = '技能培训，受益群众两千余人。';
+  /** The text around each break, and the text once every break is joined. */
+  function joined(text: string) {
+    const { columnBreaks } = findArticles(text);
+    let out = text;
+    for (const b of [...columnBreaks].reverse()) out = out.slice(0, b.start) + out.slice(b.end);
+    return { count: columnBreaks.length, out };
+  }
+  const cases: Array<[string, string, number, string]> = [
+    ['joins a paragraph cut by a blank line (LF)', `${cut}\n\n${rest}`, 1, cut + rest],
+    ['joins a paragraph cut by several blank lines (CRLF)', `${cut}\r\n\r\n\r\n${rest}\r\n`, 1, `${cut}${rest}\r\n`],
+    ['joins a paragraph cut by lone CRs', `${cut}\r\r${rest}`, 1, cut + rest],
+    ['joins a cut whose continuation starts with a character that cannot open a sentence', `河湾县夏粮收购进度过半\n\n${body1.slice(0, 10)}\n\n的${rest}`, 1, `河湾县夏粮收购进度过半\n\n${body1.slice(0, 10)}的${rest}`],
+    ['joins a short comma-split line cut after a sub-head', page('产业兴旺有奔头', '今年以来，县委、县政府下', '发《产业扶持办法》，支持合作社发展。'), 1, page('产业兴旺有奔头', '今年以来，县委、县政府下发《产业扶持办法》，支持合作社发展。')],
+    ['joins an unindented continuation of an indented paragraph', `\u3000\u3000${cut}\n\n${rest}`, 1, `\u3000\u3000${cut}${rest}`],
+    ['does not join a title to its first paragraph', page('河湾县夏粮收购进度过半', body1), 0, page('河湾县夏粮收购进度过半', body1)],
+    ['does not join a byline to its first paragraph', page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1), 0, page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1)],
+    ['does not join a sub-head to the paragraph after it', page(body1, '二、管好水利设施', body2), 0, page(body1, '二、管好水利设施', body2)],
+    ['does not join a line ending in a colon', page('他说：', '“这些树是我们一棵一棵种活的。”'), 0, page('他说：', '“这些树是我们一棵一棵种活的。”')],
+    ['does not join a finished paragraph', page(body1, body2), 0, page(body1, body2)],
+    ['does not join a body line to the headline of the next article', page(cut, '青山镇建成智慧茶园', '本报记者 陈可', body2), 0, page(cut, '青山镇建成智慧茶园', '本报记者 陈可', body2)],
+    ['does not join into an indented new paragraph', `\u3000\u3000${cut}\n\n\u3000\u3000${rest}`, 0, `\u3000\u3000${cut}\n\n\u3000\u3000${rest}`],
+    ['does not join lines with no blank line between them', `${cut}\n${rest}`, 0, `${cut}\n${rest}`],
+  ];
+  for (const [name, text, count, expected] of cases) {
+    it(name, () => assert.deepStrictEqual(joined(text), { count, out: expected }));
+  }
+
+  it('reports the cut from its first line break to after its last', () => {
+    const text = `${cut}\r\n\r\n${rest}`;
+    assert.deepStrictEqual(findArticles(text).columnBreaks, [{ start: cut.length, end: cut.length + 4 }]);
+  });
+});

@@ -1,0 +1,106 @@
+import * as assert from 'assert';
+import { spawn } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { parseDocument } from '../../src/core/documentJson';
+import { removeStaleTemps, writeFileAtomic, writeFileAtomicAsync } from '../../src/node/atomicWrite';
+import { sidecar } from '../fixtures/reliability/sidecarWriter';
+
+/** Override with BIAOZHU_KILLS for a longer soak. */
+const KILLS = Number(process.env.BIAOZHU_KILLS) || 200;
+const CONTROL_KILLS = 20;
+const LANES = 2;
+const writerScript = join(__dirname, '..', 'fixtures', 'reliability', 'sidecarWriter.js');
+
+interface Outcome { torn: boolean; generation?: number; interrupted: boolean }
+
+const generations = new Map<number, string>();
+const expected = (v: number) => generations.get(v) ?? (generations.set(v, sidecar(v)), generations.get(v)!);
+
+/**
+ * Starts a writer, lets it write for a random 0–20 ms after its first complete file, SIGKILLs it, and
+ * inspects the target; then removes the temporary the kill left, if any (a kill mid-write).
+ */
+function killOnce(target: string, mode: 'atomic' | 'plain', first: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writerScript, target, mode, String(first)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), Math.random() * 20));
+    child.on('error', reject);
+    child.on('exit', () => {
+      const content = readFileSync(target, 'utf8');
+      const parsed = parseDocument(content);
+      const generation = parsed.ok ? Number(/^page-(\d+)\.txt$/.exec(parsed.doc.document.path)?.[1]) : undefined;
+      const torn = !parsed.ok || generation === undefined || content !== expected(generation);
+      resolve({ torn, generation, interrupted: removeStaleTemps(target).length > 0 });
+    });
+  });
+}
+
+async function killMany(dir: string, mode: 'atomic' | 'plain', kills: number): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  await Promise.all(Array.from({ length: LANES }, async (_, lane) => {
+    const target = join(dir, `lane${lane}.txt.biaozhu.json`);
+    for (let k = lane; k < kills; k += LANES) outcomes.push(await killOnce(target, mode, k * 10));
+  }));
+  return outcomes;
+}
+
+describe('atomic writes', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'biaozhu-atomic-'));
+  const writers: Array<[string, (p: string, d: string) => unknown]> = [['writeFileAtomic', writeFileAtomic], ['writeFileAtomicAsync', writeFileAtomicAsync]];
+
+  for (const [name, write] of writers) {
+    it(`${name} creates missing folders, replaces the file and leaves no temporary behind`, async () => {
+      const target = join(tmp, name, 'deep', 'page.txt.biaozhu.json');
+      await write(target, 'old');
+      await write(target, '新内容');
+      assert.strictEqual(readFileSync(target, 'utf8'), '新内容');
+      assert.deepStrictEqual(readdirSync(join(target, '..')), ['page.txt.biaozhu.json']);
+    });
+
+    it(`${name} fails without touching anything when the target cannot be replaced`, async () => {
+      const target = join(tmp, `${name}-dir-target`);
+      mkdirSync(join(target, 'inside'), { recursive: true });
+      await assert.rejects(async () => write(target, 'x'));
+      assert.deepStrictEqual(readdirSync(tmp).filter(n => n.includes(`${name}-dir-target`)), [`${name}-dir-target`]);
+      assert.ok(existsSync(join(target, 'inside')));
+    });
+  }
+
+  it('removeStaleTemps deletes temporaries of dead writers only', () => {
+    const dir = join(tmp, 'stale');
+    mkdirSync(dir);
+    const target = join(dir, 'p.json');
+    const dead = `.p.json.999999999.a1.tmp`; // no process has this pid
+    const mine = `.p.json.${process.pid}.b2.tmp`;
+    for (const n of [dead, mine, 'p.json', '.other.json.999999999.a1.tmp']) writeFileSync(join(dir, n), '{');
+    assert.deepStrictEqual(removeStaleTemps(target), [dead]);
+    assert.deepStrictEqual(readdirSync(dir).sort(), ['.other.json.999999999.a1.tmp', mine, 'p.json'].sort());
+  });
+
+  it(`leaves the complete old or new sidecar when the writer is SIGKILLed at random moments (${KILLS} kills)`, async function () {
+    this.timeout(120_000);
+    const dir = join(tmp, 'kills');
+    mkdirSync(dir);
+    const outcomes = await killMany(dir, 'atomic', KILLS);
+    assert.strictEqual(outcomes.length, KILLS);
+    assert.deepStrictEqual(outcomes.filter(o => o.torn), [], 'no torn sidecar');
+    const interrupted = outcomes.filter(o => o.interrupted).length;
+    const laterGenerations = outcomes.filter(o => o.generation! % 10 !== 0).length;
+    // The kills must land both mid-write (a temporary left behind) and after further complete writes.
+    assert.ok(interrupted > 0, 'some kills interrupted a write');
+    assert.ok(laterGenerations > 0, 'some kills came after later generations were written');
+    console.log(`      ${KILLS} kills: ${interrupted} interrupted a write, ${laterGenerations} found a later generation, 0 torn`);
+    assert.deepStrictEqual(readdirSync(dir).filter(n => n.endsWith('.tmp')), [], 'removeStaleTemps cleaned what the kills left');
+  });
+
+  it(`the same kills tear a file written in place, so the check above can see tearing (${CONTROL_KILLS} kills)`, async function () {
+    this.timeout(60_000);
+    const dir = join(tmp, 'control');
+    mkdirSync(dir);
+    const torn = (await killMany(dir, 'plain', CONTROL_KILLS)).filter(o => o.torn).length;
+    console.log(`      control: ${torn} of ${CONTROL_KILLS} in-place writes torn`);
+    assert.ok(torn > 0);
+  });
+});

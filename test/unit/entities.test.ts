@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+import { findEntities } from '../../src/core/entities';
+import { chunkBounds } from '../../src/core/entities/tagger';
+import { propagate } from '../../src/core/entities/propagate';
+import type { TagSpan } from '../../src/core/entities/decode';
+import type { LexiconEntry } from '../../src/core/types';
+
+/** `label:text` of every mention, in order. */
+function tags(text: string, lexicon?: LexiconEntry[]): string[] {
+  return findEntities(text, { lexicon }).map(e => `${e.label}:${e.text}`);
+}
+
+/** Each case: a sentence written for these tests, mentions it must contain, mentions it must not. */
+const cases: Array<{ name: string; text: string; has: string[]; not?: string[]; lexicon?: LexiconEntry[] }> = [
+  { name: 'a reporter and a party secretary are people', text: '本报记者李建国报道：县委书记王志强介绍，全县今年新修公路一百公里。', has: ['PER:李建国', 'PER:王志强'] },
+  { name: 'a Tibetan name before 说 is one person, not place pieces', text: '村民次仁旺堆说，合作社去年分红每户三千元。', has: ['PER:次仁旺堆'] },
+  { name: 'a Tibetan name after a role word is one person', text: '政委格桑顿珠带领官兵参加植树活动。', has: ['PER:格桑顿珠'], not: ['ORG:政委'] },
+  { name: 'a role word is cut off the organisation before it', text: '省军区政委刘国华到四川大学附属小学调研。', has: ['ORG:省军区', 'PER:刘国华', 'ORG:四川大学附属小学'] },
+  { name: 'a division chain is tagged one level at a time', text: '黑龙江省哈尔滨市道里区新发镇红星村村民正在收割水稻。', has: ['LOC:黑龙江省', 'LOC:哈尔滨市', 'LOC:道里区', 'LOC:新发镇', 'LOC:红星村'] },
+  { name: 'a division followed by an organisation word is an organisation', text: '甘肃省定西市安定区教育局组织教师培训。', has: ['LOC:甘肃省', 'ORG:定西市安定区教育局'], not: ['ORG:定西市安定区教育局组织'] },
+  { name: 'bank branches and foundations keep their place names', text: '中国农业银行昆明分行向云南省扶贫基金会捐款。', has: ['ORG:中国农业银行昆明分行', 'ORG:云南省扶贫基金会'] },
+  { name: 'single-character place abbreviations are places', text: '美、欧、港的投资者参加了会议。', has: ['LOC:美', 'LOC:欧', 'LOC:港'] },
+  { name: 'titles are works, brackets included', text: '他在《光明日报》发表了文章《高原上的春天》。', has: ['WORK:《光明日报》', 'WORK:《高原上的春天》'] },
+  { name: 'plain verbs and nouns are not entities', text: '他们认真学习，积极工作，努力提高业务水平。', has: [], not: ['PER:认真', 'ORG:工作'] },
+  { name: 'a forced lexicon word wins over what the tagger found', text: '扎西德勒是藏语的问候语。', has: ['WORK:问候语', 'PER:扎西德勒'], lexicon: [{ word: '问候语', label: 'WORK' }, { word: '扎西德勒', label: 'PER' }] },
+  { name: 'a rejected text+label is never suggested', text: '县委书记王志强介绍了情况。', has: [], not: ['PER:王志强'], lexicon: [{ word: '王志强', label: 'PER', reject: true }] },
+  { name: 'a custom label from the lexicon is kept', text: '村里新建了光伏电站和蔬菜大棚。', has: ['FACILITY:光伏电站'], lexicon: [{ word: '光伏电站', label: 'FACILITY' }] },
+];
+
+describe('entities: findEntities', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const got = tags(c.text, c.lexicon);
+      for (const h of c.has) assert.ok(got.includes(h), `${h} missing from ${got.join(' ')}`);
+      for (const n of c.not ?? []) assert.ok(!got.includes(n), `${n} unexpected in ${got.join(' ')}`);
+    });
+  }
+
+  it('finds a name again wherever it recurs in the document', () => {
+    const text = '退伍军人周海涛回到家乡创业。\n大家都说，周海涛是村里的好带头人。';
+    const found = findEntities(text).filter(e => e.text === '周海涛');
+    assert.deepStrictEqual(found.map(e => [e.start, e.label]), [[4, 'PER'], [text.lastIndexOf('周海涛'), 'PER']]);
+  });
+
+  it('does not propagate a name into a longer word', () => {
+    const text = '记者王海说，王海燕也来了。';
+    const found = findEntities(text).filter(e => e.start === text.indexOf('王海燕'));
+    assert.ok(!found.some(e => e.text === '王海'), JSON.stringify(found));
+  });
+
+  it('gives UTF-16 offsets into the exact text, across surrogate pairs and CRLF', () => {
+    const text = '𠀀𠀁\r\n本报记者王建国报道\r\n《人民日报》刊发评论\r\n';
+    const found = findEntities(text);
+    for (const e of found) assert.strictEqual(text.slice(e.start, e.end), e.text);
+    assert.deepStrictEqual(found.map(e => [e.label, e.start]), [['PER', 10], ['WORK', text.indexOf('《')]]);
+  });
+
+  it('returns sorted, non-overlapping mentions on a long multi-chunk text', () => {
+    const para = '新华社拉萨电（记者扎西多吉）西藏自治区日喀则市江孜县今年新建小学三所，县长介绍说，全县入学率达到百分之九十九。\n';
+    const text = para.repeat(200);
+    assert.ok(chunkBounds(text).length > 1);
+    const found = findEntities(text);
+    for (let i = 1; i < found.length; i++) assert.ok(found[i - 1].end <= found[i].start, `overlap at ${found[i].start}`);
+    assert.ok(found.length >= 200 * 3);
+  });
+
+  it('never cuts a chunk inside a surrogate pair', () => {
+    const text = '𠀀'.repeat(5000);
+    for (const [, end] of chunkBounds(text)) assert.ok(end === text.length || end % 2 === 0);
+  });
+
+  it('handles empty and entity-free text', () => {
+    assert.deepStrictEqual(findEntities(''), []);
+    assert.deepStrictEqual(findEntities('\r\n\r\n'), []);
+  });
+});
+
+describe('entities: document-level propagation', () => {
+  /** Word boundaries from a text pre-cut with '|'. */
+  function cutText(cut: string): { text: string; bounds: Uint8Array } {
+    const text = cut.replace(/\|/g, '');
+    const bounds = new Uint8Array(text.length + 1);
+    let at = 0;
+    bounds[0] |= 1;
+    for (const ch of cut) {
+      if (ch === '|') { bounds[at] |= 3; continue; }
+      at++;
+    }
+    bounds[at] |= 2;
+    return { text, bounds };
+  }
+  const rows: Array<[string, string, TagSpan[], string[]]> = [
+    ['a person found once is found again', '记者|周海涛|说|，|周海涛|是|好人', [{ start: 2, end: 5, label: 'PER' }], ['PER:周海涛@2', 'PER:周海涛@7']],
+    ['an organisation found once is found again', '县|供销社|开业|。|供销社|很|忙', [{ start: 1, end: 4, label: 'ORG' }], ['ORG:供销社@1', 'ORG:供销社@7']],
+    ['a recurrence inside a longer word is left alone', '记者|王海|说|王海燕|来|了', [{ start: 2, end: 4, label: 'PER' }], ['PER:王海@2']],
+    ['places are not propagated', '在|江孜|工作|，|江孜|很|美', [{ start: 1, end: 3, label: 'LOC' }], ['LOC:江孜@1']],
+    ['single characters are not propagated', '访|美|归来|，|美|方|回应', [{ start: 1, end: 2, label: 'PER' }], ['PER:美@1']],
+  ];
+  for (const [name, cut, spans, want] of rows) {
+    it(name, () => {
+      const { text, bounds } = cutText(cut);
+      const got = propagate(text, spans, bounds, () => false).map(s => `${s.label}:${text.slice(s.start, s.end)}@${s.start}`);
+      assert.deepStrictEqual(got, want);
+    });
+  }
+  it('does not propagate a rejected name', () => {
+    const { text, bounds } = cutText('记者|周海涛|说|，|周海涛|是|好人');
+    assert.strictEqual(propagate(text, [{ start: 2, end: 5, label: 'PER' }], bounds, () => true).length, 1);
+  });
+});
+
+describe('entities: lazy loading', () => {
+  it('loads neither nodejieba nor the model at import time, and both on first use', () => {
+    const dir = join(__dirname, '..', '..', 'src', 'core');
+    const script = `
+      const jieba = require(${JSON.stringify(join(dir, 'jieba.js'))});
+      const model = require(${JSON.stringify(join(dir, 'entities', 'model.js'))});
+      const { findEntities } = require(${JSON.stringify(join(dir, 'entities', 'index.js'))});
+      const before = [jieba.isLoaded(), model.isModelLoaded(), Object.keys(require.cache).some(k => k.includes('nodejieba'))];
+      findEntities('记者王建国说');
+      const after = [jieba.isLoaded(), model.isModelLoaded(), Object.keys(require.cache).some(k => k.includes('nodejieba'))];
+      process.stdout.write(JSON.stringify({ before, after }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.deepStrictEqual(out, { before: [false, false, false], after: [true, true, true] });
+  });
+});

@@ -1,0 +1,209 @@
+import * as assert from 'assert';
+import type { Annotation, Article, LabelDef } from '../../src/core/types';
+import {
+  articleRevealSpan, DEFAULT_VIEW_STATE, groupEntities, listArticles, listNumbers, parseFilter, pendingIds, pruneSelection,
+  restoreViewState, selectionOf, toggleKey, toggleSelection, validateNewLabel,
+} from '../../src/webview/model';
+import { PANEL_STRINGS, translate } from '../../src/webview/strings';
+
+const LABELS: LabelDef[] = [
+  { id: 'PER', name: 'Person', color: '#d9480f', key: '1' },
+  { id: 'LOC', name: 'Location', color: '#2b8a3e', key: '2' },
+  { id: 'ORG', name: 'Organisation', color: '#1864ab', key: '3' },
+  { id: 'NUMBER', name: 'Number', color: '#e67700', key: '5' },
+];
+const IDS = LABELS.map(l => l.id);
+
+let next = 0;
+function ann(label: string, text: string, start: number, extra: Partial<Annotation> = {}): Annotation {
+  return { id: `a${next++}`, label, text, start, end: start + text.length, source: 'auto', status: 'suggested', ...extra };
+}
+
+describe('panel model', () => {
+  describe('parseFilter', () => {
+    const cases: Array<[string, ReturnType<typeof parseFilter>]> = [
+      ['', { labels: [], statuses: [], sources: [], terms: [] }],
+      ['ORG 合作社', { labels: ['ORG'], statuses: [], sources: [], terms: ['合作社'] }],
+      ['org loc', { labels: ['ORG', 'LOC'], statuses: [], sources: [], terms: [] }],
+      ['  is:Accepted   is:manual  ', { labels: [], statuses: ['accepted'], sources: ['manual'], terms: [] }],
+      ['is:nonsense Beijing', { labels: [], statuses: [], sources: [], terms: ['is:nonsense', 'beijing'] }],
+      ['ORGAN', { labels: [], statuses: [], sources: [], terms: ['organ'] }],
+    ];
+    for (const [text, expected] of cases) {
+      it(`reads ${JSON.stringify(text)} as labels, statuses, sources and terms`, () => {
+        assert.deepStrictEqual(parseFilter(text, IDS), expected);
+      });
+    }
+  });
+
+  describe('groupEntities', () => {
+    const data = [
+      ann('ORG', '合作社', 50), ann('PER', '张三', 10), ann('ORG', '合作社', 5), ann('PER', '李四', 2),
+      ann('PER', '张三', 30, { status: 'accepted' }), ann('NUMBER', '三亿元', 40), ann('EVENT', '运动会', 60),
+      ann('LOC', '拉萨', 70, { status: 'rejected' }),
+    ];
+
+    it('groups by label in label-set order, unknown labels last, and never lists numbers', () => {
+      assert.deepStrictEqual(groupEntities(data, LABELS, parseFilter('', IDS)).map(g => g.label), ['PER', 'LOC', 'ORG', 'EVENT']);
+    });
+
+    it('puts the most-mentioned name first, then by first position, with mentions in document order', () => {
+      const per = groupEntities(data, LABELS, parseFilter('', IDS))[0];
+      assert.deepStrictEqual(per.names.map(n => [n.text, n.mentions.map(m => m.start), n.pending]), [['张三', [10, 30], 1], ['李四', [2], 1]]);
+      assert.strictEqual(per.mentions, 3);
+    });
+
+    it('marks a name whose every mention is rejected', () => {
+      const loc = groupEntities(data, LABELS, parseFilter('', IDS)).find(g => g.label === 'LOC')!;
+      assert.strictEqual(loc.names[0].rejected, true);
+    });
+
+    const filters: Array<[string, string[]]> = [
+      ['ORG 合作', ['ORG:合作社']],
+      ['张', ['PER:张三']],
+      ['is:accepted', ['PER:张三']],
+      ['PER LOC', ['PER:张三', 'PER:李四', 'LOC:拉萨']],
+      ['nothing-like-this', []],
+    ];
+    for (const [filter, names] of filters) {
+      it(`filter ${JSON.stringify(filter)} keeps ${names.join(', ') || 'nothing'}`, () => {
+        const got = groupEntities(data, LABELS, parseFilter(filter, IDS)).flatMap(g => g.names.map(n => `${n.label}:${n.text}`));
+        assert.deepStrictEqual(got, names);
+      });
+    }
+  });
+
+  describe('listNumbers', () => {
+    const nums = [
+      ann('NUMBER', '3亿元', 30, { value: 3e8, kind: 'money' }),
+      ann('NUMBER', '第二', 10, { value: 2, kind: 'ordinal' }),
+      ann('NUMBER', '若干', 20, { kind: 'cardinal' }),
+      ann('NUMBER', '1.52万余学时', 40, { value: 15200, unit: '学时', approx: '>', kind: 'duration' }),
+      ann('PER', '张三', 0),
+    ];
+    const cases: Array<[Parameters<typeof listNumbers>[2], Parameters<typeof listNumbers>[3], number[]]> = [
+      ['position', 'asc', [10, 20, 30, 40]],
+      ['position', 'desc', [40, 30, 20, 10]],
+      ['value', 'asc', [10, 40, 30, 20]],
+      ['value', 'desc', [30, 40, 10, 20]],
+      ['text', 'asc', [40, 30, 20, 10].sort((a, b) => nums.find(n => n.start === a)!.text.localeCompare(nums.find(n => n.start === b)!.text, 'zh-Hans-CN'))],
+    ];
+    for (const [key, dir, starts] of cases) {
+      it(`sorts by ${key} ${dir}, numbers without a value last`, () => {
+        assert.deepStrictEqual(listNumbers(nums, parseFilter('', IDS), key, dir).map(a => a.start), starts);
+      });
+    }
+    it('filters numbers by their unit', () => {
+      assert.deepStrictEqual(listNumbers(nums, parseFilter('学时', IDS), 'position', 'asc').map(a => a.text), ['1.52万余学时']);
+    });
+  });
+
+  describe('articles', () => {
+    const articles: Article[] = [
+      { id: 'x', start: 0, end: 100, title: '主标题', titleLines: ['引题', '主标题'], byline: '本报记者 某某', blocks: [{ kind: 'title', start: 3, end: 6 }] },
+      { id: 'y', start: 100, end: 200, title: '另一篇', titleLines: ['另一篇'] },
+    ];
+    const anns = [ann('PER', '某', 10), ann('NUMBER', '3', 20), ann('ORG', '甲', 150, { status: 'rejected' }), ann('LOC', '乙丙丁', 98)];
+
+    it('counts drawn entities and numbers that lie inside each article', () => {
+      assert.deepStrictEqual(listArticles(articles, anns, parseFilter('', IDS)).map(r => [r.article.id, r.entities, r.numbers]), [['x', 1, 1], ['y', 0, 0]]);
+    });
+
+    it('matches the filter against headline lines and byline', () => {
+      assert.deepStrictEqual(listArticles(articles, anns, parseFilter('记者', IDS)).map(r => r.article.id), ['x']);
+      assert.deepStrictEqual(listArticles(articles, anns, parseFilter('引题', IDS)).map(r => r.article.id), ['x']);
+    });
+
+    it('reveals the title block when known, else the article start', () => {
+      assert.deepStrictEqual(articles.map(articleRevealSpan), [{ start: 3, end: 6 }, { start: 100, end: 100 }]);
+    });
+  });
+
+  describe('selection', () => {
+    const cases: Array<[string[], string[], 'none' | 'some' | 'all', string[]]> = [
+      [[], ['a', 'b'], 'none', ['a', 'b']],
+      [['a'], ['a', 'b'], 'some', ['a', 'b']],
+      [['a', 'b', 'c'], ['a', 'b'], 'all', ['c']],
+    ];
+    for (const [selected, ids, state, after] of cases) {
+      it(`with ${JSON.stringify(selected)} selected, ${JSON.stringify(ids)} is ${state} and a toggle leaves ${JSON.stringify(after)}`, () => {
+        assert.strictEqual(selectionOf(new Set(selected), ids), state);
+        assert.deepStrictEqual([...toggleSelection(new Set(selected), ids)].sort(), after);
+      });
+    }
+
+    it('drops selected ids that are no longer in the snapshot', () => {
+      const a = ann('PER', 'x', 0);
+      assert.deepStrictEqual([...pruneSelection(new Set([a.id, 'gone']), [a])], [a.id]);
+    });
+
+    it('accept-all-visible takes only suggestions', () => {
+      const list = [ann('PER', 'x', 0), ann('PER', 'y', 1, { status: 'accepted' }), ann('PER', 'z', 2, { status: 'rejected' })];
+      assert.deepStrictEqual(pendingIds(list), [list[0].id]);
+    });
+  });
+
+  describe('validateNewLabel', () => {
+    const cases: Array<[string, { id: string; name: string; color: string; key: string }, string]> = [
+      ['accepts a well-formed label', { id: 'EVENT', name: 'Event', color: '#AABBCC', key: '7' }, 'ok'],
+      ['refuses an id that does not start with a letter', { id: '1X', name: 'x', color: '#000000', key: '' }, 'id'],
+      ['refuses markup in the id', { id: '<b>', name: 'x', color: '#000000', key: '' }, 'id'],
+      ['refuses an existing id in another case', { id: 'per', name: 'x', color: '#000000', key: '' }, 'duplicate'],
+      ['refuses an empty name', { id: 'X', name: '   ', color: '#000000', key: '' }, 'name'],
+      ['refuses a key already taken', { id: 'X', name: 'x', color: '#000000', key: '1' }, 'key'],
+    ];
+    for (const [title, draft, expected] of cases) {
+      it(title, () => {
+        const r = validateNewLabel(draft, LABELS);
+        assert.strictEqual(r.ok ? 'ok' : r.problem, expected);
+      });
+    }
+
+    it('normalises the colour and replaces one that is not #rrggbb', () => {
+      const ok = validateNewLabel({ id: 'A', name: 'a', color: '#AABBCC', key: '' }, LABELS);
+      const bad = validateNewLabel({ id: 'B', name: 'b', color: 'red;x:url(javascript:1)', key: '' }, LABELS);
+      assert.deepStrictEqual([ok.ok && ok.label, bad.ok && bad.label], [{ id: 'A', name: 'a', color: '#aabbcc' }, { id: 'B', name: 'b', color: '#808080' }]);
+    });
+  });
+
+  describe('view state', () => {
+    it('restores a stored state', () => {
+      const stored = { ...DEFAULT_VIEW_STATE, tab: 'numbers', filter: 'ORG 合作社', numberSort: { key: 'value', dir: 'desc' }, collapsed: ['group:PER'], scroll: { numbers: 120 }, labelsOpen: true };
+      assert.deepStrictEqual(restoreViewState(JSON.parse(JSON.stringify(stored))), stored);
+    });
+
+    const broken: unknown[] = [undefined, null, 42, 'x', { tab: 'evil', filter: 3, numberSort: { key: 'x', dir: 1 }, collapsed: [1, 'ok'], scroll: { numbers: -5, articles: 'x' } }];
+    for (const raw of broken) {
+      it(`falls back field by field for ${JSON.stringify(raw)}`, () => {
+        const s = restoreViewState(raw);
+        assert.strictEqual(s.tab, 'entities');
+        assert.strictEqual(s.filter, '');
+        assert.deepStrictEqual(s.numberSort, { key: 'position', dir: 'asc' });
+        assert.deepStrictEqual(s.scroll, {});
+        assert.ok(s.collapsed.every(k => typeof k === 'string'));
+      });
+    }
+
+    it('toggles a key in and out of a list once', () => {
+      assert.deepStrictEqual(toggleKey(toggleKey(['a'], 'b', true), 'b', true), ['a', 'b']);
+      assert.deepStrictEqual(toggleKey(['a', 'b'], 'a', false), ['b']);
+    });
+  });
+
+  describe('strings', () => {
+    it('uses the host text when given and the English fallback otherwise', () => {
+      assert.strictEqual(translate({ 'action.accept': '接受' }, 'action.accept'), '接受');
+      assert.strictEqual(translate({}, 'action.accept'), PANEL_STRINGS['action.accept']);
+    });
+
+    it('fills positional arguments and leaves missing ones visible', () => {
+      assert.strictEqual(translate({}, 'list.shown', 3, 10), 'Showing 3 of 10');
+      assert.strictEqual(translate({ 'bulk.selected': '已选 {0} 项 {1}' }, 'bulk.selected', 2), '已选 2 项 {1}');
+    });
+
+    it('ignores inherited keys such as __proto__ and toString', () => {
+      const table = JSON.parse('{"__proto__": {"action.accept": "pwned"}}') as Record<string, string>;
+      assert.strictEqual(translate(table, 'action.accept'), 'Accept');
+    });
+  });
+});
