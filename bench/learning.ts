@@ -134,7 +134,7 @@ if (require.main === module) {
   const row = (name: string, x: PageFigures) =>
     `${name.padEnd(16)} ${String(x.manualTags).padStart(11)} ${String(x.falsePositives).padStart(15)} ${String(x.rejectedAgain).padStart(14)} ${`${x.learnedFound}/${f.learnedMentions}`.padStart(14)}`;
   console.log(`page 1 review: ${p.suggestions} suggestions, ${p.accepted} accepted, ${p.rejected} rejected, ${p.manual} tagged by hand`);
-  console.log(`learned lexicon: ${f.lexicon.filter(e => !e.reject).length} words, ${f.lexicon.filter(e => e.reject).length} rejections`);
+  console.log(`learned lexicon: ${f.lexicon.filter(e => !e.reject).length} words, ${f.lexicon.filter(e => e.reject).length} rejection(s)`);
   console.log(`page 2: ${f.goldMentions} gold mentions, ${f.learnedMentions} of them of words learned on page 1\n`);
   console.log(`${''.padEnd(16)} manual tags  false positives  rejected again  learned found`);
   console.log(row('without lexicon', f.without));

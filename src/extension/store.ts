@@ -3,6 +3,7 @@
  * It loads the sidecar when a page opens, merges automatic analyses without touching user work, moves
  * offsets through every edit, re-anchors after outside changes, and saves (debounced, atomic, serialised).
  */
+import { readFileSync } from 'fs';
 import * as vscode from 'vscode';
 import { reanchor, reanchorByText } from '../core/anchor';
 import { sha256 } from '../core/document';
@@ -285,7 +286,7 @@ export class AnnotationStore implements vscode.Disposable {
     const oldText = state.text;
     const newText = e.document.getText();
     if (oldText === newText) return;
-    const outside = e.reason === undefined && !e.document.isDirty;
+    const outside = this.isReloadFromDisk(e, newText);
     if (outside) {
       // Reloaded from disk (another program, git, revert): find each item again by quote; keep the rest as orphans.
       const moved = reanchor(oldText, newText, state.annotations);
@@ -315,6 +316,21 @@ export class AnnotationStore implements vscode.Disposable {
     this.emitter.fire(state);
     this.scheduleSave(state);
     if (this.config.value.autoAnalyze && state.analysedOnce) this.scheduleReanalysis(state);
+  }
+
+  /**
+   * A change that made the document equal to the page on disk, while it was clean and not by undo/redo:
+   * VS Code reloaded it after another program changed the file (or it was reverted). Its dirty flag is
+   * not yet updated when a first user edit arrives, so the flag alone cannot tell; the disk is read only
+   * on that first change after a clean state.
+   */
+  private isReloadFromDisk(e: vscode.TextDocumentChangeEvent, newText: string): boolean {
+    if (e.reason !== undefined || e.document.isDirty || e.document.uri.scheme !== 'file') return false;
+    try {
+      return readFileSync(e.document.uri.fsPath, 'utf8').replace(/^\uFEFF/, '') === newText;
+    } catch {
+      return false;
+    }
   }
 
   /** Replaces the annotations of `uri` with `f(annotations)`; false when the document is not annotated. */

@@ -44,7 +44,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     try { unlinkSync(tmp); } catch { /* never created, or already renamed */ }
-    throw e;
+    throw writeError(path, e);
   }
 }
 
@@ -63,8 +63,21 @@ export async function writeFileAtomicAsync(path: string, data: string | Uint8Arr
     await renameWithRetry(tmp, path);
   } catch (e) {
     try { await unlink(tmp); } catch { /* never created, or already renamed */ }
-    throw e;
+    throw writeError(path, e);
   }
+}
+
+const REASONS: Record<string, string> = {
+  EISDIR: 'is a folder', EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', ENOTDIR: 'a parent is not a folder', ENOENT: 'the folder does not exist',
+};
+
+/** An error naming the target (never the temporary) and the reason in words; `code` is kept for callers. */
+function writeError(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  const err: NodeJS.ErrnoException = new Error(`cannot write ${path}: ${(code && REASONS[code]) ?? (e as Error).message}`);
+  err.code = code;
+  return err;
 }
 
 /** On Windows a virus scanner or indexer briefly holding the target makes rename fail with EPERM/EBUSY. */

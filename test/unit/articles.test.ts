@@ -89,12 +89,20 @@ describe('article segmentation', () => {
       ['“口袋公园”添绿又添彩']],
     ['reads a bracketed photo credit as the byline of a photo story', page('一方水土', '一方风景', '图为航拍梯田。', '（本报记者 罗晴 摄）', '青山镇建成智慧茶园', body2),
       ['一方水土 一方风景', '青山镇建成智慧茶园']],
+    ['starts a round-up of briefs at its column head', page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '简讯', body2),
+      ['河湾县夏粮收购进度过半', '简讯']],
     ['finds no article on a page without headlines', page(body1, body2), []],
     ['finds nothing in an empty text', '', []],
   ];
   for (const [name, text, titles] of starts) {
     it(name, () => assert.deepStrictEqual(findArticles(text).articles.map(a => a.title), titles));
   }
+
+  it('reads a quoted line holding a comma as a headline line', () => {
+    const text = page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '专访青山镇镇长', '“茶园就是我们的聚宝盆，也是绿水青山”', '本报记者 陈可', body2);
+    assert.deepStrictEqual(findArticles(text).articles.map(a => a.titleLines),
+      [['河湾县夏粮收购进度过半'], ['专访青山镇镇长', '“茶园就是我们的聚宝盆，也是绿水青山”']]);
+  });
 
   it('spans each article from its first headline line to the end of its last text line, with deterministic ids', () => {
     const text = page('导语', '河湾县夏粮收购进度过半', '本报记者 罗晴', body1, '青山镇建成智慧茶园', '本报记者 陈可', body2) + '\n\n\n';

@@ -605,6 +605,11 @@ function fraction(t: string, n: Numeral, sign: number, start: number): { end: nu
   return undefined;
 }
 
+/** Drops binary floating-point noise (165.33 × 10⁴ = 1653300.0000000002). */
+function tidy(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(15));
+}
+
 /** Every numeric expression in `text`: sorted, non-overlapping, offsets in UTF-16 code units. */
 export function scanNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
@@ -616,7 +621,8 @@ export function scanNumbers(text: string): NumberMention[] {
     const r = recogniseAt(text, i, floor);
     if (typeof r === 'number') { i = Math.max(r, i + 1); continue; }
     if (r.start < floor || r.end <= r.start) { i++; continue; }
-    const m: NumberMention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), value: r.value, kind: r.kind, numerals: r.numerals };
+    for (const p of r.numerals) p.value = tidy(p.value);
+    const m: NumberMention = { start: r.start, end: r.end, text: text.slice(r.start, r.end), value: tidy(r.value), kind: r.kind, numerals: r.numerals };
     if (r.unit !== undefined) m.unit = r.unit;
     if (r.approx !== undefined) m.approx = r.approx;
     out.push(m);
