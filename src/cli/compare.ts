@@ -27,6 +27,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const prefer = (options.prefer ?? 'a') as string;
   if (!isChoice(prefer)) throw new UsageError(`--prefer must be a, b or none, not '${prefer}'`);
   if (options.merge === undefined && (options.choose !== undefined || options.prefer !== undefined)) throw new UsageError('--choose and --prefer need --merge OUT.json');
+  const csv = options.csv as string | undefined;
+  const dis = csv === undefined ? undefined : outputPath(csv, '.disagreements.csv');
+  if (csv !== undefined && dis === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
   const [fa, fb] = positional;
   const a = loadAnnotations(fa);
   const b = loadAnnotations(fb);
@@ -44,10 +47,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   ];
   ctx.stdout(out.join('\n') + '\n');
 
-  const csv = options.csv as string | undefined;
-  if (csv !== undefined) {
-    const dis = outputPath(csv, '.disagreements.csv');
-    if (dis === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
+  if (csv !== undefined && dis !== undefined) {
     const scores = [...report.perLabel, { ...report.overall, label: 'all' }]
       .map(s => [s.label, s.reference, s.candidate, s.matched, s.precision, s.recall, s.f1, s.label === 'all' ? report.kappa : undefined]);
     writeFileAtomic(csv, toCsv(['label', 'reference', 'candidate', 'matched', 'precision', 'recall', 'f1', 'kappa'], scores));

@@ -14,6 +14,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (positional.length === 0) throw new UsageError(`missing DIR or FILE\nusage: ${usage}`);
   const n = options.top === undefined ? 10 : Number(options.top);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--top must be a whole number, not '${options.top}'`);
+  const csv = options.csv as string | undefined;
+  const entities = csv === undefined ? undefined : outputPath(csv, '.entities.csv');
+  if (csv !== undefined && entities === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
   const { pages, failed } = loadCorpus(positional, ctx);
   if (pages.length === 0 && failed === 0) throw new UsageError('no pages or annotations found in the given folders');
 
@@ -31,10 +34,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   out.push(`  most frequent numbers: ${list(top(folder.entities, n, 'numbers'))}`);
   ctx.stdout(out.join('\n') + '\n');
 
-  const csv = options.csv as string | undefined;
-  if (csv !== undefined) {
-    const entities = outputPath(csv, '.entities.csv');
-    if (entities === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
+  if (csv !== undefined && entities !== undefined) {
     writeFileAtomic(csv, countsCsv(perPage, folder));
     writeFileAtomic(entities, entitiesCsv(perPage, folder));
     ctx.stderr(`-> ${csv}, ${entities}\n`);

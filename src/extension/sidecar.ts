@@ -101,6 +101,11 @@ export class SidecarWriter {
     return next;
   }
 
+  /** Resolves once every write queued for `uri` has finished (failed or not). */
+  settled(uri: vscode.Uri): Promise<void> {
+    return (this.chains.get(uri.toString()) ?? Promise.resolve()).catch(() => undefined);
+  }
+
   pending(uri: vscode.Uri): boolean {
     return this.chains.has(uri.toString());
   }

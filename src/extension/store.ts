@@ -63,7 +63,7 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument(doc => void this.open(doc)),
       vscode.workspace.onDidChangeTextDocument(e => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument(doc => void this.flush(doc.uri)),
-      vscode.workspace.onDidCloseTextDocument(doc => void this.onClose(doc)),
+      vscode.workspace.onDidCloseTextDocument(doc => this.onClose(doc)),
       vscode.workspace.onDidRenameFiles(e => void this.onRename(e)),
       vscode.workspace.onDidDeleteFiles(e => this.onDelete(e)),
       config.onDidChange(changed => {
@@ -143,6 +143,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async loadInto(state: DocState, doc: vscode.TextDocument): Promise<void> {
     const sidecar = this.sidecarUri(doc.uri);
+    await this.writer.settled(sidecar);
     const result = await loadSidecar(sidecar);
     state.text = doc.getText();
     if (result.kind === 'none') return;
@@ -423,11 +424,14 @@ export class AnnotationStore implements vscode.Disposable {
     this.emitter.fire(state);
   }
 
-  private async onClose(doc: vscode.TextDocument): Promise<void> {
+  private onClose(doc: vscode.TextDocument): void {
+    this.seen.delete(doc);
     const state = this.get(doc.uri);
     if (!state) return;
-    if (state.saveTimer) await this.flush(doc.uri);
+    const unsaved = state.saveTimer !== undefined;
     this.forget(doc.uri);
+    // The write is queued before any reopen reads the sidecar (loads wait for queued writes).
+    if (unsaved) void this.save(state);
   }
 
   private async onRename(e: vscode.FileRenameEvent): Promise<void> {

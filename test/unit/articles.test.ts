@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { findArticles } from '../../src/core/articles';
 import type { Article } from '../../src/core/types';
 
@@ -144,6 +145,7 @@ describe('column breaks', () => {
     ['does not join a byline to its first paragraph', page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1), 0, page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1)],
     ['does not join a sub-head to the paragraph after it', page(body1, '二、管好水利设施', body2), 0, page(body1, '二、管好水利设施', body2)],
     ['does not join a line ending in a colon', page('他说：', '“这些树是我们一棵一棵种活的。”'), 0, page('他说：', '“这些树是我们一棵一棵种活的。”')],
+    ['does not join a title ending in a word that ends on a function word (参与)', page(body1, '健步走活动吸引千人参与', body2), 0, page(body1, '健步走活动吸引千人参与', body2)],
     ['does not join a finished paragraph', page(body1, body2), 0, page(body1, body2)],
     ['does not join a body line to the headline of the next article', page(cut, '青山镇建成智慧茶园', '本报记者 陈可', body2), 0, page(cut, '青山镇建成智慧茶园', '本报记者 陈可', body2)],
     ['does not join into an indented new paragraph', `\u3000\u3000${cut}\n\n\u3000\u3000${rest}`, 0, `\u3000\u3000${cut}\n\n\u3000\u3000${rest}`],
@@ -156,5 +158,26 @@ describe('column breaks', () => {
   it('reports the cut from its first line break to after its last', () => {
     const text = `${cut}\r\n\r\n${rest}`;
     assert.deepStrictEqual(findArticles(text).columnBreaks, [{ start: cut.length, end: cut.length + 4 }]);
+  });
+});
+
+describe('articles and column breaks on any text', () => {
+  const pieces = ['河湾县夏粮收购进度过半', '本报记者 罗晴', '本报河湾电(记者 罗晴)', body1, '为村民开展', '的', '图为新桥。', '王一 摄',
+    '一、抓好良种', '𠀀', '\u3000\u3000', ' ', '\n', '\r\n', '\r', '\n\n', '，', '？', '——'];
+  it('keeps every span inside the text, in order, and every break made of line breaks and padding only', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), parts => {
+      const text = parts.join('');
+      const { articles, columnBreaks } = findArticles(text);
+      let last = 0;
+      for (const a of articles) {
+        assert.ok(last <= a.start && a.start < a.end && a.end <= text.length, `article ${a.start}-${a.end}`);
+        for (const b of a.blocks ?? []) assert.ok(a.start <= b.start && b.start <= b.end && b.end <= a.end, `block ${b.start}-${b.end}`);
+        last = a.end;
+      }
+      for (const b of columnBreaks) {
+        assert.ok(b.start < b.end && b.end <= text.length);
+        assert.match(text.slice(b.start, b.end), /^[\r\n][\s\u3000]*[\r\n]$/);
+      }
+    }), { numRuns: 300 });
   });
 });

@@ -62,7 +62,7 @@ describe('atomic writes', () => {
     it(`${name} fails without touching anything when the target cannot be replaced`, async () => {
       const target = join(tmp, `${name}-dir-target`);
       mkdirSync(join(target, 'inside'), { recursive: true });
-      await assert.rejects(async () => write(target, 'x'));
+      await assert.rejects(async () => write(target, 'x'), { message: `cannot write ${target}: is a folder`, code: 'EISDIR' });
       assert.deepStrictEqual(readdirSync(tmp).filter(n => n.includes(`${name}-dir-target`)), [`${name}-dir-target`]);
       assert.ok(existsSync(join(target, 'inside')));
     });

@@ -76,9 +76,12 @@ describe('fuzz: analyze()', () => {
     });
   }
 
-  // Found by this fuzz: a run of 309+ digits is a NUMBER whose value is Infinity, which JSON writes as null,
-  // so the sidecar holding it fails validation on the next open. Owner: the numbers analyser (src/core/numbers).
-  it.skip(`KNOWN BUG: a ${LONG / 1000}k-digit line gives a NUMBER with a finite value`, () => check('1'.repeat(LONG)));
+  // Found by this fuzz: a run of 310+ digits, or the text "1e400", is a NUMBER whose value is Infinity, which
+  // JSON writes as null, so the sidecar holding it fails validation on the next open. Owner: src/core/numbers.
+  it.skip('KNOWN BUG: a 200k-digit line, or "1e400", gives a NUMBER with a finite value', () => {
+    check('1'.repeat(LONG));
+    check('1e400');
+  });
 });
 
 describe('fuzz: importers', () => {

@@ -25,13 +25,19 @@ const FINAL = new Set([...'。！？!?…；;．'].map(c => c.charCodeAt(0)));
 const ASKS = new Set([...'！？!?'].map(c => c.charCodeAt(0)));
 const CLOSERS = new Set([...'”’」』）)》〉】"\''].map(c => c.charCodeAt(0)));
 const COLONS = new Set([...'：:'].map(c => c.charCodeAt(0)));
-/** Characters a headline never ends on but a line cut mid-phrase often does. */
-const CONNECTORS = new Set([...'、，,（(《“‘的和与及或并而把被从向将对'].map(c => c.charCodeAt(0)));
+/**
+ * Characters a headline never ends on but a line cut mid-phrase often does. Function words like 与/及/对
+ * are left out: they also end common words (参与, 普及, 应对).
+ */
+const CONNECTORS = new Set([...'、，,（(《“‘的'].map(c => c.charCodeAt(0)));
 
 const ROLE = '(?:本报|新华社|中新社|人民日报|特约|实习|首席|驻\\S{1,6})*(?:记者|通讯员|评论员|实习生|撰稿人|摄影|特派员)';
-/** A byline: role words and names, nothing that reads as a sentence. `记者手记` and the like are column heads. */
+/**
+ * A byline: a `□` marker or role words, then names, nothing that reads as a sentence. `记者手记` and the
+ * like are column heads.
+ */
 const BYLINE = new RegExp(
-  `^(?:[□■●◆◇○]\\s*[^，。；！？,]{2,30}$|(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
+  `^(?:[□■]\\s*[^，。；！？,、]{2,20}$|(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
 /** A photo credit: a short line ending in 摄/摄影/供图, possibly in brackets (`（本报记者 … 摄）`). */
 const CREDIT = /^[（(]?[^，。；！？,]{0,36}(?:\s|[\u4e00-\u9fff])(?:摄|摄影|供图|新华社发)[）)]?$/;
 /** A dateline opening a paragraph: `本报拉萨电(记者 …)`, `新华社北京5月20日电`, `本报讯（…）`. */

@@ -19,6 +19,16 @@ interface Item {
   kind: LineKind;
 }
 
+/** The article being built. */
+interface Running {
+  headlines: ClassifiedLine[];
+  blocks: Block[];
+  byline?: string;
+  dateline?: string;
+  /** Its last line so far is a photo credit. */
+  closedByCredit?: boolean;
+}
+
 /**
  * Groups lines into articles. A run of headline lines starts an article when no article is running, when it
  * has several lines, or when a byline, a dateline or a photo follows it; otherwise it is a sub-head of the
@@ -26,9 +36,9 @@ interface Item {
  */
 export function segmentArticles(text: string, items: readonly Item[]): Article[] {
   const articles: Article[] = [];
-  let current: { headlines: ClassifiedLine[]; blocks: Block[]; byline?: string; dateline?: string; closedByCredit?: boolean } | undefined;
+  let current: Running | undefined;
   const close = () => {
-    if (current) articles.push(toArticle(text, articles.length + 1, current.headlines, current.blocks, current.byline, current.dateline));
+    if (current) articles.push(toArticle(text, articles.length + 1, current));
   };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -51,7 +61,7 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
     current.closedByCredit = item.kind === 'byline' && CREDIT_END.test(lineText(text, line));
     if (item.kind === 'byline') {
       current.blocks.push(block('byline', line.textStart, line.textEnd));
-      current.byline ??= text.slice(line.textStart, line.textEnd).replace(/^[□■●◆◇○]\s*/, '');
+      current.byline ??= text.slice(line.textStart, line.textEnd).replace(/^[□■]\s*/, '');
     } else if (item.kind === 'caption') {
       current.blocks.push(block('caption', line.textStart, line.textEnd));
     } else if (line.datelineEnd !== undefined && item.kind === 'paragraph') {
@@ -68,8 +78,7 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
   return articles;
 }
 
-function startsArticle(text: string, running: { byline?: string; dateline?: string; closedByCredit?: boolean }, group: readonly ClassifiedLine[],
-  items: readonly Item[], after: number): boolean {
+function startsArticle(text: string, running: Running, group: readonly ClassifiedLine[], items: readonly Item[], after: number): boolean {
   const next = items[after];
   if (!next) return group.length > 1;
   if (next.kind === 'byline' || next.kind === 'caption' || next.line.datelineEnd !== undefined) return true;
@@ -90,8 +99,7 @@ function startsArticle(text: string, running: { byline?: string; dateline?: stri
   return false;
 }
 
-function toArticle(text: string, n: number, headlines: readonly ClassifiedLine[], body: readonly Block[],
-  byline: string | undefined, dateline: string | undefined): Article {
+function toArticle(text: string, n: number, { headlines, blocks: body, byline, dateline }: Running): Article {
   const lines = headlines.map(l => lineText(text, l));
   const kinds = headlineKinds(lines);
   const blocks = [...headlines.map((l, k) => block(kinds[k], l.textStart, l.textEnd)), ...body];

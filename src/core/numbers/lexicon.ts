@@ -9,11 +9,13 @@ export type UnitClass = 'measure' | 'money' | 'duration' | 'percent' | 'ordinal'
 
 export interface Unit {
   word: string;
+  /** Lower-cased, for Latin units (km, kWh) matched case-insensitively; undefined for Chinese units. */
+  latin?: string;
   cls: UnitClass;
   /** The unit reported in `unit` (元人民币 → 元, 美金 → 美元). */
   canonical: string;
   /** Not after a bare Chinese digit (一方 party, 一度 once, 一点 a bit): needs Arabic digits or a multiplier. */
-  strict?: boolean;
+  strict: boolean;
 }
 
 const MEASURE = `个 個 人 名 位 口 户 家 座 所 台 辆 架 艘 只 头 匹 条 棵 株 本 张 份 篇 部 首 幅 套 块 根 支 枝 把 间 栋 幢 层
@@ -52,7 +54,8 @@ const UNITS = new Map<string, Unit[]>();
 function add(word: string, cls: UnitClass, canonical = word, strict = false): void {
   const key = word[0];
   const list = UNITS.get(key) ?? [];
-  if (!list.some(u => u.word === word)) list.push({ word, cls, canonical, ...(strict ? { strict } : {}) });
+  const latin = /^[A-Za-z]/.test(word) ? word.toLowerCase() : undefined;
+  if (!list.some(u => u.word === word)) list.push({ word, latin, cls, canonical, strict });
   list.sort((a, b) => b.word.length - a.word.length);
   UNITS.set(key, list);
 }
@@ -71,14 +74,18 @@ export const UNIT_STARTS = [...UNITS.keys()].join('');
 
 /** The longest unit at `at`; Latin units match case-insensitively and must not run into further letters. */
 export function unitAt(text: string, at: number): Unit | undefined {
-  const list = UNITS.get(text[at]) ?? UNITS.get(text[at]?.toLowerCase());
+  const ch = text[at];
+  if (ch === undefined) return undefined;
+  const list = UNITS.get(ch) ?? UNITS.get(ch.toLowerCase());
   if (!list) return undefined;
   for (const u of list) {
-    const got = text.substr(at, u.word.length);
-    if (got === u.word || (/^[A-Za-z]/.test(u.word) && got.toLowerCase() === u.word.toLowerCase())) {
-      if (/[A-Za-z]$/.test(u.word) && /[A-Za-z]/.test(text[at + u.word.length] ?? '')) continue;
-      return u;
+    if (u.latin === undefined) {
+      if (text.startsWith(u.word, at)) return u;
+      continue;
     }
+    if (text.substr(at, u.word.length).toLowerCase() !== u.latin) continue;
+    if (/[A-Za-z]$/.test(u.word) && /[A-Za-z]/.test(text[at + u.word.length] ?? '')) continue;
+    return u;
   }
   return undefined;
 }
@@ -100,7 +107,7 @@ export const APPROX_BEFORE: Array<{ word: string; approx: Approx; notAfter?: str
   { word: '几近', approx: '<' }, { word: '不到', approx: '<' }, { word: '不足', approx: '<' }, { word: '最多', approx: '<' },
   { word: '超过', approx: '>' }, { word: '多达', approx: '>' }, { word: '至少', approx: '>' }, { word: '大约', approx: '~' },
   { word: '大概', approx: '~' }, { word: '约莫', approx: '~' },
-  { word: '约', approx: '~', notAfter: '预签相违履节制公条合婚邀特践守誓和协盟草新契租' },
+  { word: '约', approx: '~', notAfter: '纽预签相违履节制公条合婚邀特践守誓和协盟草新契租赴失爽简隐俭缔解毁应' },
   { word: '近', approx: '<', notAfter: '最附靠临邻就亲贴远走逼拉凑浅' },
   { word: '逾', approx: '>' },
   { word: '超', approx: '>', notAfter: '高赶追反' },
@@ -128,5 +135,5 @@ export const NOT_NUMBERS = words(`
   第三方 三方 两下子 一分钱一分货 千万 万分 百万雄师 一字排开 一审 二审 三审 一线 二线 三线 一流 二流 三流 一手 二手
   一体 一路 一带 一道 一身 一心 一生 一世 一言一行 一点儿 半点 一半 多半 大半 过半 一二三 初一 初二 初三 高一 高二 高三
   星期一 星期二 星期三 星期四 星期五 星期六 周一 周二 周三 周四 周五 周六 之一 一手抓 两手抓 九州 三角 八角 五角星 一角
-  一元化 二元 多元 一次性 两把刷子 一年一度
+  一元化 二元 多元 一次性 两把刷子 一年一度 一任
 `);

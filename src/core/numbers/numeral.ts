@@ -80,7 +80,7 @@ export function readArabic(t: string, i: number): { end: number; value: number; 
       }
     }
   }
-  if (isDot(code(t, p)) && digit(p + 1)) {
+  if ((isDot(code(t, p)) || (isMiddleDot(code(t, p)) && middleDotIsDecimal(t, p, s))) && digit(p + 1)) {
     s += '.';
     p++;
     while (digit(p)) { s += ascii(p); p++; }
@@ -103,6 +103,25 @@ export function readArabic(t: string, i: number): { end: number; value: number; 
     }
   }
   return { end: p, value, intDigits };
+}
+
+function isMiddleDot(c: number): boolean {
+  return c === 0xb7 || c === 0x30fb || c === 0xff65;
+}
+
+/**
+ * Older news typesetting writes decimals with a middle dot (41·4％, 1·2万); newer text also names events by
+ * month·day (9·11, 5·12). Decimal when it cannot be a date, or when a multiplier, percent or single digit
+ * and a word follow.
+ */
+function middleDotIsDecimal(t: string, at: number, left: string): boolean {
+  let q = at + 1;
+  while (isArabic(code(t, q))) q++;
+  const right = q - at - 1;
+  if (right === 0) return false;
+  if (Number(left) > 12 || right >= 3) return true;
+  const next = code(t, q);
+  return (CLASS[next] & (C.Small | C.Big)) !== 0 || next === 0x25 || next === 0xff05 || next === 0x2030 || (right === 1 && (CLASS[next] & C.Han) !== 0);
 }
 
 function isMinus(c: number): boolean {

@@ -29,6 +29,14 @@ const FOLLOW = new Uint8Array(65536);
 for (const ch of UNIT_STARTS + '余多来几幾点點分又打个個半/／%％‰百千万萬亿億兆十拾佰仟') FOLLOW[ch.charCodeAt(0)] = 1;
 for (let c = 0; c < 65536; c++) if (CLASS[c] & (C.Arabic | C.Digit)) FOLLOW[c] = 1;
 
+/** 第一, 是五, 前三: characters that let a lone digit stand before any word. */
+const CONTEXT_BEFORE = new Uint8Array(65536);
+for (const ch of '第是前') CONTEXT_BEFORE[ch.charCodeAt(0)] = 1;
+
+/** Last characters of the approximation words that may stand before a number. */
+const APPROX_LAST = new Uint8Array(65536);
+for (const a of APPROX_BEFORE) APPROX_LAST[a.word.charCodeAt(a.word.length - 1)] = 1;
+
 /** Exclusion words indexed by each numeral character they contain, with its offset in the word. */
 const EXCLUDED = new Map<string, Array<{ word: string; at: number }>>();
 for (const word of NOT_NUMBERS) {
@@ -134,7 +142,7 @@ function prefixOf(t: string, s: number, floor: number, n: Numeral): Prefix {
     approxWord = t[k - 1];
     k--;
   }
-  if (!ordinal && !approx) {
+  if (!ordinal && !approx && k - 1 >= floor && APPROX_LAST[code(t, k - 1)]) {
     for (const a of APPROX_BEFORE) {
       const at = k - a.word.length;
       if (at < floor || !t.startsWith(a.word, at)) continue;
@@ -280,8 +288,8 @@ function recogniseAt(t: string, s: number, floor: number): Found | number {
     return t[s - 1] === '打' && t[s + 1] === '折' ? { start: s, end: s + 2, value: 50, unit: '%', kind: 'percent', numerals: [] } : s + 1;
   }
   // Fast rejection of the common case: a lone digit inside a word (统一, 一些).
-  if ((CLASS[c] & (C.Digit | C.Small | C.Big)) === C.Digit && isHan(code(t, s + 1)) && !FOLLOW[code(t, s + 1)] && !'第是前'.includes(t[s - 1] ?? '\0')) return s + 1;
-  const pct = percentOf(t, s);
+  if ((CLASS[c] & (C.Digit | C.Small | C.Big)) === C.Digit && isHan(code(t, s + 1)) && !FOLLOW[code(t, s + 1)] && !CONTEXT_BEFORE[code(t, s - 1)]) return s + 1;
+  const pct = CLASS[c] & (C.Small | C.Big) ? percentOf(t, s) : undefined;
   if (pct) return withPrefix(t, pct, s, floor, undefined);
   if (CLASS[c] & C.Arabic) {
     const r = arabicSpecial(t, s, floor);
@@ -360,6 +368,7 @@ function withPrefix(t: string, f: Found, s: number, floor: number, n: Numeral | 
 }
 
 function prefixOfPlain(t: string, s: number, floor: number): { start: number; approx: Approx } | undefined {
+  if (s - 1 < floor || !APPROX_LAST[code(t, s - 1)]) return undefined;
   for (const a of APPROX_BEFORE) {
     const at = s - a.word.length;
     if (at < floor || !t.startsWith(a.word, at)) continue;
@@ -377,10 +386,12 @@ function quantity(t: string, n: Numeral, pre: Prefix, floor: number): Found | un
   const numerals: Part[] = [{ start: pre.numeral, end: n.end, value: sign * n.value }];
   const finish = (f: Omit<Found, 'start' | 'numerals'> & { numerals?: Part[] }): Found => {
     let end = f.end;
-    let a = pre.approx ?? f.approx;
+    // A date is a point in time: a word before it (约, 近, 超) is not its approximation.
+    const dated = f.kind === 'date' && !!pre.approxWord;
+    let a = dated ? f.approx : pre.approx ?? f.approx;
     const after = approxAfter(t, end, false);
     if (after) { end = after.end; a = a ?? after.approx; }
-    let start = pre.start;
+    let start = dated ? pre.numeral : pre.start;
     // 近三年来 = over the last three years, not nearly three.
     if (pre.approxWord === '近' && f.kind === 'duration' && t[end] === '来') { start += 1; a = f.approx; }
     return { start, end, value: f.value, unit: f.unit, approx: a, kind: f.kind, numerals: f.numerals ?? numerals };
@@ -431,6 +442,11 @@ function quantity(t: string, n: Numeral, pre: Prefix, floor: number): Found | un
     const dozen = value * 12;
     return finish({ end: at + 1, value: dozen, unit: '个', approx, kind: 'cardinal', numerals: [{ start: pre.numeral, end: at + 1, value: dozen }] });
   }
+  // 4分多钟, 3分半钟
+  if (t[at] === '分' && (t[at + 1] === '多' || t[at + 1] === '半') && t[at + 2] === '钟' && !pre.ordinal) {
+    const more = t[at + 1] === '多';
+    return finish({ end: at + 3, value: more ? value : value + 0.5, unit: '分钟', approx: more ? approx ?? '>' : approx, kind: 'duration' });
+  }
   const unit = unitAt(t, at);
   if (unit) {
     const r = withUnit(t, n, unit, at, value, approx, pre, floor);
@@ -467,7 +483,8 @@ function acceptBare(t: string, n: Numeral, pre: Prefix, e: number): boolean {
   const after = t[e] ?? '';
   const open = (ch: string) => !ch || !isWordChar(ch.charCodeAt(0));
   if (open(before) && open(after)) return true;
-  if (before === '前' && n.han === 1) return true;
+  // 排名前三, 前三的品牌
+  if (before === '前' && n.han === 1 && (open(after) || '的名位强'.includes(after))) return true;
   // 答案是四不是五: a numeral named after 是.
   return before === '是' && n.han === 1 && (open(after) || '这那不而却还和或也'.includes(after));
 }
