@@ -2,12 +2,13 @@ import { readdirSync, statSync } from 'fs';
 import { basename, join } from 'path';
 import { analyze } from '../core/analyze';
 import { toDocument } from '../core/document';
-import type { AnnotationDocument } from '../core/types';
+import { parseLexicon, toLexiconEntries } from '../core/corpus/lexiconFile';
+import type { AnnotationDocument, LexiconEntry } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { readTextFile } from '../node/readText';
 import { CliContext, UsageError, parseArgs } from './args';
 
-export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR]';
+export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR] [--lexicon LEXICON.txt]';
 
 /** Expands directories to the `.txt` pages inside them (sorted), keeping files as given. */
 export function expandInputs(paths: readonly string[]): string[] {
@@ -22,9 +23,16 @@ export function expandInputs(paths: readonly string[]): string[] {
   return out;
 }
 
-export function analyzeFile(path: string): AnnotationDocument {
+export function analyzeFile(path: string, lexicon?: readonly LexiconEntry[]): AnnotationDocument {
   const text = readTextFile(path);
-  return toDocument(path, text, analyze(text));
+  return toDocument(path, text, analyze(text, { lexicon }));
+}
+
+/** Reads a workspace lexicon (see docs/productivity.md); bad lines are reported and skipped. */
+function readLexicon(path: string, ctx: CliContext): LexiconEntry[] {
+  const { lexicon, problems } = parseLexicon(readTextFile(path));
+  for (const p of problems) ctx.stderr(`biaozhu: ${path}:${p.line}: ${p.message}\n`);
+  return toLexiconEntries(lexicon);
 }
 
 export function summary(doc: AnnotationDocument): string {
@@ -35,16 +43,17 @@ export function summary(doc: AnnotationDocument): string {
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { o: 'string', output: 'string' });
+  const { positional, options } = parseArgs(argv, { o: 'string', output: 'string', lexicon: 'string' });
   const out = (options.o ?? options.output) as string | undefined;
   if (positional.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
+  const lexicon = typeof options.lexicon === 'string' ? readLexicon(options.lexicon, ctx) : undefined;
   const files = expandInputs(positional);
   if (files.length === 0) throw new UsageError('no .txt pages found in the given folders');
   const many = files.length > 1;
   let failed = 0;
   for (const file of files) {
     try {
-      const doc = analyzeFile(file);
+      const doc = analyzeFile(file, lexicon);
       const json = JSON.stringify(doc, null, 2) + '\n';
       if (out === undefined) {
         ctx.stdout(json);

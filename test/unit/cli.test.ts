@@ -48,6 +48,19 @@ describe('biaozhu analyze (command line)', () => {
     for (const n of ['a', 'b']) assert.strictEqual(JSON.parse(readFileSync(join(tmp, 'outdir', `${n}.json`), 'utf8')).document.length, 1);
   });
 
+  it('uses a workspace lexicon: a forced word is tagged, a rejected one is not', () => {
+    const page = join(tmp, 'lex.txt');
+    writeFileSync(page, '昨天，格桑旺久来到雪域牧业合作社。');
+    const lex = join(tmp, 'lexicon.txt');
+    writeFileSync(lex, '格桑旺久 3 nr PER\n雪域牧业合作社 0 x !ORG\nthis line is broken\n');
+    const r = run('analyze', page, '--lexicon', lex);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stderr, /lexicon\.txt:3:/);
+    const anns = JSON.parse(r.stdout).annotations as Array<{ text: string; label: string }>;
+    assert.ok(anns.some(a => a.text === '格桑旺久' && a.label === 'PER'), JSON.stringify(anns));
+    assert.ok(!anns.some(a => a.text === '雪域牧业合作社' && a.label === 'ORG'), JSON.stringify(anns));
+  });
+
   const failures: Array<[string, () => string[], number, RegExp]> = [
     ['a missing file', () => ['analyze', join(tmp, 'nope.txt')], 1, /no such file/],
     ['a directory with no pages', () => ['analyze', tmp + '/empty-' + (mkdirSync(join(tmp, 'empty-x'), { recursive: true }), 'x')], 2, /no \.txt pages/],

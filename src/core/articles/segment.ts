@@ -120,7 +120,7 @@ function toArticle(text: string, n: number, { headlines, blocks: body, byline, d
  * Roles of the headline lines. Lead-ins (`——…`) are sub-titles. Among the others the first is the main
  * title unless it reads as a kicker (引题): spaced parallel phrases (`稳就业 促增收`), a trailing colon or
  * dash, or a short column label over a much longer line. Two short lines of equal length form one
- * couplet title (`关爱基层` / `共享暖冬`).
+ * couplet title (`情暖乡村` / `爱心助学`).
  */
 export function headlineKinds(lines: readonly string[]): BlockKind[] {
   const kinds: BlockKind[] = lines.map(l => (LEAD_IN.test(l) ? 'subtitle' : 'paragraph'));

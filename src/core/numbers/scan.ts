@@ -87,8 +87,8 @@ function isWordChar(c: number): boolean {
   return isHan(c) || isArabic(c) || isAsciiLetter(c);
 }
 
-function part(n: Numeral, sign = 1): Part {
-  return { start: n.start, end: n.end, value: sign * n.value };
+function part(n: Numeral): Part {
+  return { start: n.start, end: n.end, value: n.value };
 }
 
 /** A numeral that may carry its own sign (负三, -3), for the parts of fractions. */
@@ -115,7 +115,7 @@ interface Prefix {
 const CURRENCY_SIGNS: Record<string, string> = { '￥': '元', '¥': '元', '$': '美元', '＄': '美元', '€': '欧元', '£': '英镑', '￡': '英镑' };
 
 /** What stands before the numeral at `s`: sign, currency sign, 第, approximation word; never before `floor`. */
-function prefixOf(t: string, s: number, floor: number, n: Numeral): Prefix {
+function prefixOf(t: string, s: number, floor: number): Prefix {
   let k = s;
   let sign = 1;
   const c1 = code(t, k - 1);
@@ -196,25 +196,24 @@ function readDate(t: string, first: Numeral, field: 0 | 1 | 2 | 3, timeContext: 
   let n: Numeral | undefined = first;
   let f = field;
   let approx: Approx | undefined;
-  const take = (num: Numeral, text: string, u: string, stop: number) => {
+  const take = (num: Numeral, u: string, stop: number) => {
     digits += digits ? pad2(num.value) : String(num.value);
     numerals.push(part(num));
     unit = u;
     end = stop;
-    return text;
   };
   if (f === 0) {
-    take(first, '', '年', first.end + 1);
+    take(first, '年', first.end + 1);
     f = 1;
     n = readNumeral(t, end);
   }
   if (f === 1 && n && isInt(n, 1, 12) && t[n.end] === '月') {
-    take(n, '', '月', n.end + 1);
+    take(n, '月', n.end + 1);
     f = 2;
     n = readNumeral(t, end);
   } else if (field === 1) return undefined;
   if (f === 2 && n && isInt(n, 1, 31) && (t[n.end] === '日' || t[n.end] === '号' || t[n.end] === '號')) {
-    take(n, '', '日', n.end + 1);
+    take(n, '日', n.end + 1);
     f = 3;
     n = readNumeral(t, end);
   } else if (field === 2) return undefined;
@@ -222,14 +221,14 @@ function readDate(t: string, first: Numeral, field: 0 | 1 | 2 | 3, timeContext: 
     const u = t[n.end];
     const isClock = u === '时' || u === '時' || ((u === '点' || u === '點') && (timeContext || field < 3 || clockFollows(t, n.end + 1)));
     if (isClock) {
-      take(n, '', '时', n.end + 1);
+      take(n, '时', n.end + 1);
       if (t[end] === '半') { digits += '30'; unit = '分'; end++; }
       else {
         const m = readNumeral(t, end);
         if (isInt(m, 0, 59) && t[m.end] === '分' && t[m.end + 1] !== '之') {
-          take(m, '', '分', m.end + 1);
+          take(m, '分', m.end + 1);
           const sec = readNumeral(t, end);
-          if (isInt(sec, 0, 59) && t[sec.end] === '秒') take(sec, '', '秒', sec.end + 1);
+          if (isInt(sec, 0, 59) && t[sec.end] === '秒') take(sec, '秒', sec.end + 1);
         } else if (t[end] === '整' || t[end] === '钟' || t[end] === '鐘') end++;
       }
       const a = approxAfter(t, end, true);
@@ -290,9 +289,9 @@ function recogniseAt(t: string, s: number, floor: number): Found | number {
   // Fast rejection of the common case: a lone digit inside a word (统一, 一些).
   if ((CLASS[c] & (C.Digit | C.Small | C.Big)) === C.Digit && isHan(code(t, s + 1)) && !FOLLOW[code(t, s + 1)] && !CONTEXT_BEFORE[code(t, s - 1)]) return s + 1;
   const pct = CLASS[c] & (C.Small | C.Big) ? percentOf(t, s) : undefined;
-  if (pct) return withPrefix(t, pct, s, floor, undefined);
+  if (pct) return withPrefix(t, pct, s, floor);
   if (CLASS[c] & C.Arabic) {
-    const r = arabicSpecial(t, s, floor);
+    const r = arabicSpecial(t, s);
     if (r !== undefined) return r;
   }
   const n = readNumeral(t, s);
@@ -303,7 +302,7 @@ function recogniseAt(t: string, s: number, floor: number): Found | number {
     if (isAsciiLetter(b) || ((b === 0x2d || b === 0x5f) && isAsciiLetter(code(t, s - 2)))) return skipToken(t, s);
     if (isAsciiLetter(code(t, n.end)) && !(unitAt(t, n.end)?.cls === 'measure') && !isPercentK(t, n.end)) return skipToken(t, s);
   }
-  const pre = prefixOf(t, s, floor, n);
+  const pre = prefixOf(t, s, floor);
   const found = quantity(t, n, pre, floor);
   if (!found) return n.han && !n.arabic ? Math.max(s + 1, n.end) : s + 1;
   if (!n.arabic && isExcluded(t, s, found.start, found.end) && !(found.kind === 'date' && precededByTimeOfDay(t, found.start, floor))) return Math.max(s + 1, n.end);
@@ -330,7 +329,7 @@ function digitsOf(s: string): number {
 }
 
 /** Arabic forms read as a whole: 2020-12-01, 14:30, version-like 1.2.3 (skipped). */
-function arabicSpecial(t: string, s: number, floor: number): Found | number | undefined {
+function arabicSpecial(t: string, s: number): Found | number | undefined {
   if (isArabic(code(t, s - 1))) return undefined;
   DATE_RE.lastIndex = s;
   let m = DATE_RE.exec(t);
@@ -355,13 +354,11 @@ function arabicSpecial(t: string, s: number, floor: number): Found | number | un
   }
   const a = readArabic(t, s);
   if (a?.version) return skipToken(t, s);
-  void floor;
   return undefined;
 }
 
 /** Applies the prefix (sign, approximation word) found before a form read on its own. */
-function withPrefix(t: string, f: Found, s: number, floor: number, n: Numeral | undefined): Found {
-  void n;
+function withPrefix(t: string, f: Found, s: number, floor: number): Found {
   const pre = prefixOfPlain(t, s, floor);
   if (!pre) return f;
   return { start: pre.start, end: f.end, value: f.value, unit: f.unit, approx: f.approx ?? pre.approx, kind: f.kind, numerals: f.numerals };
@@ -564,7 +561,8 @@ function special(t: string, n: Numeral, u: Unit, at: number, value: number, appr
       if (d) return d;
     }
     if (w === '时' || w === '時') return null;
-    return bareDigit || pre.ordinal && false ? undefined : { end, value, unit: '点', approx, kind: pre.ordinal ? 'ordinal' : 'cardinal' };
+    // Not a clock time: 点 as a measure word (三点建议), which a bare digit cannot take (一点 = a bit).
+    return bareDigit ? undefined : { end, value, unit: '点', approx, kind: pre.ordinal ? 'ordinal' : 'cardinal' };
   }
   if (w === '成') {
     if (NOT_AFTER_CHENG.includes(t[end] ?? '\0') || value > 10 || value <= 0) return undefined;

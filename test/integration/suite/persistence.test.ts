@@ -67,7 +67,6 @@ describe('persistence', () => {
     const s3 = vscode.workspace.onDidCloseTextDocument(d => console.log('DEBUG close', d.uri.toString(), d.languageId));
     await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
     editor = await vscode.window.showTextDocument(doc);
-    await new Promise(r => setTimeout(r, 3000));
     s2.dispose(); s3.dispose();
     console.log('DEBUG as plaintext', api.annotations(uri).length, editor.document.languageId);
     await eventually('annotations loaded on reopen', () => api.annotations(uri).length > 0);
