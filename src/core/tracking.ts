@@ -1,20 +1,6 @@
-import type { Span } from './types';
-
-/** A replacement of `[start, end)` in the old text by `text`: the shape of one VS Code content change. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface TrackResult<T> {
-  kept: T[];
-  /** Spans the edit destroyed: a boundary crossed, or the whole span deleted. */
-  dropped: T[];
-}
-
 /**
- * Moves spans through one edit `[e.start, e.end) -> e.text` (delta = e.text.length - (e.end - e.start)).
+ * Offset tracking: how annotation spans move through text edits. For one edit
+ * `[e.start, e.end) -> e.text` (delta = e.text.length - (e.end - e.start)).
  * For a span `[s, t)` exactly one rule applies, checked in this order:
  * 1. `e.end <= s` (wholly before, including an insertion exactly at `s`): the span shifts by delta;
  *    its text is unchanged.
@@ -32,6 +18,23 @@ export interface TrackResult<T> {
  * text equals its slice). A stateless tracker cannot tell that re-insertion from typing next to a name;
  * restoring it needs the caller's undo history.
  */
+
+import type { Span } from './types';
+
+/** A replacement of `[start, end)` in the old text by `text`: the shape of one VS Code content change. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TrackResult<T> {
+  kept: T[];
+  /** Spans the edit destroyed: a boundary crossed, or the whole span deleted. */
+  dropped: T[];
+}
+
+/** Moves spans through one edit by the rule at the top of this file. */
 export function trackEdit<T extends Span>(spans: readonly T[], edit: TextEdit): TrackResult<T> {
   const delta = edit.text.length - (edit.end - edit.start);
   const kept: T[] = [];

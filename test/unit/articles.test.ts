@@ -7,7 +7,7 @@ import type { Article } from '../../src/core/types';
 const page = (...lines: string[]) => lines.join('\n\n');
 
 /** What an article says, in words: its headline roles, byline, dateline and the kind and text of every block. */
-function describe_(text: string, a: Article) {
+function summary(text: string, a: Article) {
   return {
     title: a.title,
     titleLines: a.titleLines,
@@ -21,7 +21,7 @@ const body1 = '今年以来，河湾县粮食收购企业与农户签订订单1.
 const body2 = '县粮食局负责人介绍，今年新建的6座烘干塔全部投入使用，农户卖粮不再排长队。';
 
 describe('article segmentation', () => {
-  const cases: Array<[string, string, Array<ReturnType<typeof describe_>>]> = [
+  const cases: Array<[string, string, Array<ReturnType<typeof summary>>]> = [
     ['reads a kicker, a title, a lead-in sub-title and a byline',
       page('稳产保供 多措并举', '河湾县夏粮收购进度过半', '——订单农业让农户吃下“定心丸”', '本报记者 罗晴', body1),
       [{
@@ -71,7 +71,7 @@ describe('article segmentation', () => {
     it(name, () => {
       const { articles } = findArticles(text);
       // Through JSON, so an absent byline equals an undefined one.
-      assert.deepStrictEqual(JSON.parse(JSON.stringify(articles.map(a => describe_(text, a)))), JSON.parse(JSON.stringify(expected)));
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(articles.map(a => summary(text, a)))), JSON.parse(JSON.stringify(expected)));
     });
   }
 

@@ -117,7 +117,7 @@ export const APPROX_BEFORE: Array<{ word: string; approx: Approx; notAfter?: str
 export const APPROX_AFTER: Array<{ word: string; approx: Approx; notBefore?: string }> = [
   { word: '左右', approx: '~' }, { word: '上下', approx: '~', notBefore: '游班级楼车铺' }, { word: '前后', approx: '~', notBefore: '对比' },
   { word: '以上', approx: '>' }, { word: '之多', approx: '>' }, { word: '有余', approx: '>' }, { word: '开外', approx: '>' },
-  { word: '出头', approx: '>' }, { word: '以下', approx: '<' }, { word: '以内', approx: '<' }, { word: '之内', approx: '<' },
+  { word: '出头', approx: '>' }, { word: '以下', approx: '<' }, { word: '以内', approx: '<' }, { word: '不到', approx: '<', notBefore: '场位会岗达' }, { word: '之内', approx: '<' },
 ];
 
 /**

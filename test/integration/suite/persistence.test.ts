@@ -62,13 +62,8 @@ describe('persistence', () => {
     const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
     await closed;
     await api.whenIdle(uri);
-    console.log('DEBUG as markdown', api.annotations(uri).length, vscode.workspace.textDocuments.filter(d => d.uri.toString() === uri.toString()).map(d => d.languageId));
-    const s2 = vscode.workspace.onDidOpenTextDocument(d => console.log('DEBUG open', d.uri.toString(), d.languageId));
-    const s3 = vscode.workspace.onDidCloseTextDocument(d => console.log('DEBUG close', d.uri.toString(), d.languageId));
     await vscode.languages.setTextDocumentLanguage(doc, 'plaintext');
     editor = await vscode.window.showTextDocument(doc);
-    s2.dispose(); s3.dispose();
-    console.log('DEBUG as plaintext', api.annotations(uri).length, editor.document.languageId);
     await eventually('annotations loaded on reopen', () => api.annotations(uri).length > 0);
     await api.whenIdle(uri);
     const reloaded = api.annotations(uri);
