@@ -13,6 +13,7 @@ import { Config } from './config';
 import { Decorations } from './decorations';
 import { AnnotationHover } from './hover';
 import { PanelProvider } from './panel/panelProvider';
+import { SidecarWatcher } from './sidecarWatcher';
 import { StatusBar } from './statusBar';
 import { AnnotationStore } from './store';
 import { ArticleLenses, JoinBrokenParagraph } from './structure';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     log, config, client, store, decorations, lenses, panel,
     new StatusBar(store),
     new ActiveContext(store),
+    new SidecarWatcher(store, log),
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHover(store, config)),
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new JoinBrokenParagraph(store), { providedCodeActionKinds: JoinBrokenParagraph.kinds }),

@@ -403,9 +403,22 @@ export class AnnotationStore implements vscode.Disposable {
     }
   }
 
-  /** True when the sidecar on disk holds exactly what this store last wrote for `page`. */
+  /** True when `content` is exactly what this store last wrote to the sidecar of `page`. */
   isOwnWrite(page: vscode.Uri, content: string): boolean {
     return this.get(page)?.lastWritten === content;
+  }
+
+  /** Writes the sidecar of `uri` now even if this store thinks it is current (it was changed or deleted outside). */
+  async rewrite(uri: vscode.Uri): Promise<void> {
+    const state = this.get(uri);
+    if (!state) return;
+    state.lastWritten = undefined;
+    await this.flush(uri);
+  }
+
+  /** The annotated documents, for watchers that map a sidecar back to its page. */
+  documents(): vscode.Uri[] {
+    return [...this.states.values()].map(s => s.uri);
   }
 
   /** Drops the in-memory state of `uri` and loads it again from its sidecar. */

@@ -139,7 +139,7 @@ async function main() {
     await frame.locator('.bz-tab').first().waitFor();
 
     // Tag through the panel: select a word in the editor, click the PER button.
-    const exportTarget = join(ws.dir, 'exported', 'seed.json');
+    const exportTarget = join(ws.dir, 'seed-export.json');
     const seedText = readFileSync(join(ws.dir, seed), 'utf8');
     const tagged = await step('tag through the panel', async () => {
       // A heading line's first two characters: plain Han text that the test does not need to know in advance.
@@ -155,10 +155,15 @@ async function main() {
       await palette(page, 'Biaozhu: Export Annotations');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible' });
+      // The save dialog (VS Code's simple file dialog in a browser) takes a typed path; it may complete the
+      // name first and want a second Enter to confirm.
       await input.fill(exportTarget);
-      await page.keyboard.press('Enter');
+      await page.waitForFunction(t => document.querySelector('.quick-input-widget input')?.value === t, exportTarget);
       const deadline = Date.now() + 20_000;
-      while (!existsSync(exportTarget) && Date.now() < deadline) await page.waitForTimeout(100);
+      for (let attempt = 0; !existsSync(exportTarget) && Date.now() < deadline; attempt++) {
+        if (attempt % 30 === 0 && await input.isVisible()) await page.keyboard.press('Enter');
+        await page.waitForTimeout(100);
+      }
     });
     if (!existsSync(exportTarget)) throw new Error(`Export wrote nothing at ${exportTarget}`);
     const exported = JSON.parse(readFileSync(exportTarget, 'utf8'));
