@@ -39,8 +39,12 @@ export function mergeMentions(entities: readonly EntityMention[], numbers: reado
   ];
   const byPriority = [...all].sort((a, b) => (b.end - b.start) - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start);
   const kept: Annotation[] = [];
+  // An occupancy mask keeps this linear: checking every kept span was quadratic on long pages.
+  const taken = new Uint8Array(all.reduce((m, a) => Math.max(m, a.end), 0));
   for (const a of byPriority) {
-    if (!kept.some(k => k.start < a.end && a.start < k.end)) kept.push(a);
+    if (taken.subarray(a.start, a.end).includes(1)) continue;
+    taken.fill(1, a.start, a.end);
+    kept.push(a);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -220,7 +220,7 @@ function pathText(path: readonly PathKey[]): string {
   return path.map((k, n) => (typeof k === 'number' ? `[${k}]` : n === 0 ? k : `.${k}`)).join('') + ': ';
 }
 
-const describe = (v: unknown) => (v === undefined ? 'nothing' : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : clip(JSON.stringify(v)));
+const describe = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? 'a number too large to represent' : Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : clip(JSON.stringify(v)));
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** Checks one field; returns a problem message or undefined. */

@@ -17,6 +17,9 @@ import { hasSidecar, loadSidecar, sidecarText, sidecarUriFor, SidecarWriter } fr
 
 const SAVE_DELAY_MS = 400;
 const REANALYSE_DELAY_MS = 1200;
+/** Large pages are saved and re-analysed less often: each costs the host hundreds of milliseconds there. */
+const LARGE_SAVE_DELAY_MS = 3000;
+const LARGE_REANALYSE_DELAY_MS = 10_000;
 /** Above this size the progress is a cancellable notification rather than the status bar spinner. */
 const LARGE_DOCUMENT_CHARS = 500_000;
 
@@ -271,7 +274,7 @@ export class AnnotationStore implements vscode.Disposable {
     return true;
   }
 
-  private scheduleReanalysis(state: DocState, delay = REANALYSE_DELAY_MS): void {
+  private scheduleReanalysis(state: DocState, delay = state.text.length > LARGE_DOCUMENT_CHARS ? LARGE_REANALYSE_DELAY_MS : REANALYSE_DELAY_MS): void {
     if (state.reanalyseTimer) clearTimeout(state.reanalyseTimer);
     state.reanalyseTimer = setTimeout(() => {
       state.reanalyseTimer = undefined;
@@ -368,7 +371,7 @@ export class AnnotationStore implements vscode.Disposable {
     state.saveTimer = setTimeout(() => {
       state.saveTimer = undefined;
       void this.save(state);
-    }, SAVE_DELAY_MS);
+    }, state.text.length > LARGE_DOCUMENT_CHARS ? LARGE_SAVE_DELAY_MS : SAVE_DELAY_MS);
   }
 
   /** Writes a pending save now (the page was saved, or is closing). */

@@ -32,7 +32,18 @@ async function palette(page, title) {
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await focusRow(page, title);
   await page.keyboard.press('Enter');
+}
+
+/** Moves the quick-input focus with the arrow keys to the row whose label starts with `label`. */
+async function focusRow(page, label) {
+  const focusedLabel = () => page.locator('.quick-input-list .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '');
+  for (let i = 0; i < 10; i++) {
+    if ((await focusedLabel())?.startsWith(label)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no quick-input row starting with ${JSON.stringify(label)}`);
 }
 
 async function quickOpen(page, name) {
@@ -79,10 +90,16 @@ async function tagWithPanel(page, frame, text, label) {
   await button.click();
 }
 
-async function setTheme(page, settingsFile, theme, dark) {
-  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
-  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+/** Picks a colour theme as a user does (the picker writes workbench.colorTheme to settings.json). */
+async function setTheme(page, theme, dark) {
+  await palette(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+  await input.fill(theme);
+  await focusRow(page, theme);
+  await page.keyboard.press('Enter');
   await page.waitForFunction(d => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs') ?? false, dark, { timeout: 20_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 async function screenshots(page, frame, suffix) {
@@ -105,7 +122,6 @@ async function main() {
   const ws = makeWorkspace('biaozhu-e2e-');
   const seed = readdirSync(ws.dir).find(n => /^\d.*\.txt$/.test(n));
   const server = await startCodeServer({ folder: ws.dir, extensionsDir, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
-  const settingsFile = join(server.userDataDir, 'User', 'settings.json');
   const browser = await chromium.launch(chromiumLaunchOptions());
   const dialogs = [], pwned = [], pageErrors = [];
   try {
@@ -139,7 +155,7 @@ async function main() {
     await frame.locator('.bz-tab').first().waitFor();
 
     // Tag through the panel: select a word in the editor, click the PER button.
-    const exportTarget = join(ws.dir, 'seed-export.json');
+    const exportTarget = join(ws.dir, seed.replace(/\.txt$/, '.json'));
     const seedText = readFileSync(join(ws.dir, seed), 'utf8');
     const tagged = await step('tag through the panel', async () => {
       // A heading line's first two characters: plain Han text that the test does not need to know in advance.
@@ -154,16 +170,17 @@ async function main() {
       await page.locator('.monaco-editor .view-lines').first().click();
       await palette(page, 'Biaozhu: Export Annotations');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      // The save dialog (VS Code's simple file dialog in a browser) takes a typed path; it may complete the
-      // name first and want a second Enter to confirm.
-      await input.fill(exportTarget);
-      await page.waitForFunction(t => document.querySelector('.quick-input-widget input')?.value === t, exportTarget);
+      // First the format: pick "Biaozhu JSON" by typing, then the save dialog.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Biaozhu JSON' }).first().waitFor();
+      await input.fill('Biaozhu JSON');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /^\/.*\.json$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''));
+      // The save dialog (VS Code's simple file dialog in a browser) proposes <page>.json beside the page: accept it.
+      const proposed = await input.inputValue();
+      if (proposed !== exportTarget) throw new Error(`the save dialog proposed ${proposed}, expected ${exportTarget}`);
+      await page.keyboard.press('Enter');
       const deadline = Date.now() + 20_000;
-      for (let attempt = 0; !existsSync(exportTarget) && Date.now() < deadline; attempt++) {
-        if (attempt % 30 === 0 && await input.isVisible()) await page.keyboard.press('Enter');
-        await page.waitForTimeout(100);
-      }
+      while (!existsSync(exportTarget) && Date.now() < deadline) await page.waitForTimeout(100);
     });
     if (!existsSync(exportTarget)) throw new Error(`Export wrote nothing at ${exportTarget}`);
     const exported = JSON.parse(readFileSync(exportTarget, 'utf8'));
@@ -176,9 +193,9 @@ async function main() {
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+Home');
       await screenshots(page, frame, 'light');
-      await setTheme(page, settingsFile, 'Default Dark Modern', true);
+      await setTheme(page, 'Dark Modern', true);
       await screenshots(page, frame, 'dark');
-      await setTheme(page, settingsFile, 'Default Light Modern', false);
+      await setTheme(page, 'Light Modern', false);
     });
 
     await step('hostile document shown as text', async () => {

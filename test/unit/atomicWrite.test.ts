@@ -3,9 +3,10 @@ import { spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { parseDocument } from '../../src/core/documentJson';
 import { removeStaleTemps, writeFileAtomic, writeFileAtomicAsync } from '../../src/node/atomicWrite';
-import { sidecar } from '../fixtures/reliability/sidecarWriter';
+import { toDocument } from '../../src/core/document';
+import { parseDocument, serializeDocument } from '../../src/core/documentJson';
+import type { Annotation, AnnotationDocument } from '../../src/core/types';
 
 /** Override with BIAOZHU_KILLS for a longer soak. */
 const KILLS = Number(process.env.BIAOZHU_KILLS) || 200;
@@ -13,35 +14,46 @@ const CONTROL_KILLS = 20;
 const LANES = 2;
 const writerScript = join(__dirname, '..', 'fixtures', 'reliability', 'sidecarWriter.js');
 
-interface Outcome { torn: boolean; generation?: number; interrupted: boolean }
+/** Generation `v` of a ~0.6 MB sidecar; every item carries `v`, so a file mixing generations is detectable. */
+function sidecar(v: number): string {
+  const text = '生成名字'.repeat(5000);
+  const annotations: Annotation[] = Array.from({ length: 5000 }, (_, i) => ({
+    id: `g${v}-${i}`, start: i * 4, end: i * 4 + 4, text: '生成名字', label: 'PER', source: 'auto', status: 'suggested',
+  }));
+  return serializeDocument(toDocument(`page-${v}.txt`, text, { articles: [], columnBreaks: [], annotations }) as AnnotationDocument & Record<string, unknown>);
+}
 
-const generations = new Map<number, string>();
-const expected = (v: number) => generations.get(v) ?? (generations.set(v, sidecar(v)), generations.get(v)!);
+const GENERATIONS = 4;
+let generations: string[] = [];
+
+interface Outcome { torn: boolean; later: boolean; interrupted: boolean }
 
 /**
- * Starts a writer, lets it write for a random 0–20 ms after its first complete file, SIGKILLs it, and
- * inspects the target; then removes the temporary the kill left, if any (a kill mid-write).
+ * Starts a writer at generation `first`, lets it write for a random 0–20 ms after that first complete
+ * file, SIGKILLs it, and inspects the target; then removes the temporary the kill left, if any.
  */
-function killOnce(target: string, mode: 'atomic' | 'plain', first: number): Promise<Outcome> {
+function killOnce(target: string, mode: 'atomic' | 'plain', first: number, files: string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writerScript, target, mode, String(first)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [writerScript, target, mode, String(first), ...files], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), Math.random() * 20));
     child.on('error', reject);
     child.on('exit', () => {
       const content = readFileSync(target, 'utf8');
       const parsed = parseDocument(content);
-      const generation = parsed.ok ? Number(/^page-(\d+)\.txt$/.exec(parsed.doc.document.path)?.[1]) : undefined;
-      const torn = !parsed.ok || generation === undefined || content !== expected(generation);
-      resolve({ torn, generation, interrupted: removeStaleTemps(target).length > 0 });
+      const v = parsed.ok ? Number(/^page-(\d+)\.txt$/.exec(parsed.doc.document.path)?.[1]) : NaN;
+      const torn = !parsed.ok || content !== generations[v];
+      resolve({ torn, later: !torn && v !== first % GENERATIONS, interrupted: removeStaleTemps(target).length > 0 });
     });
   });
 }
 
 async function killMany(dir: string, mode: 'atomic' | 'plain', kills: number): Promise<Outcome[]> {
+  if (generations.length === 0) generations = Array.from({ length: GENERATIONS }, (_, v) => sidecar(v));
+  const files = generations.map((g, v) => { const f = join(dir, `generation-${v}.json`); writeFileSync(f, g); return f; });
   const outcomes: Outcome[] = [];
   await Promise.all(Array.from({ length: LANES }, async (_, lane) => {
     const target = join(dir, `lane${lane}.txt.biaozhu.json`);
-    for (let k = lane; k < kills; k += LANES) outcomes.push(await killOnce(target, mode, k * 10));
+    for (let k = lane; k < kills; k += LANES) outcomes.push(await killOnce(target, mode, k, files));
   }));
   return outcomes;
 }
@@ -87,7 +99,7 @@ describe('atomic writes', () => {
     assert.strictEqual(outcomes.length, KILLS);
     assert.deepStrictEqual(outcomes.filter(o => o.torn), [], 'no torn sidecar');
     const interrupted = outcomes.filter(o => o.interrupted).length;
-    const laterGenerations = outcomes.filter(o => o.generation! % 10 !== 0).length;
+    const laterGenerations = outcomes.filter(o => o.later).length;
     // The kills must land both mid-write (a temporary left behind) and after further complete writes.
     assert.ok(interrupted > 0, 'some kills interrupted a write');
     assert.ok(laterGenerations > 0, 'some kills came after later generations were written');
