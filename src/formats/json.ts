@@ -18,7 +18,7 @@ export const json: FormatPlugin = {
     const parsed = parseDocument(content);
     if (!parsed.ok) {
       const where = parsed.problem.line ? ` (line ${parsed.problem.line}, column ${parsed.problem.column})` : '';
-      throw new FormatError(/JSON|position|empty/.test(parsed.problem.message) ? 'syntax' : 'shape', `Biaozhu JSON: ${parsed.problem.message}${where}`);
+      throw new FormatError(parsed.problem.kind, `Biaozhu JSON: ${parsed.problem.message}${where}`);
     }
     const doc = parsed.doc;
     const same = doc.document.sha256 === sha256(text) && doc.document.length === text.length;

@@ -100,9 +100,18 @@ async function setTheme(page, theme, dark) {
   await page.keyboard.press('Enter');
   await page.waitForFunction(d => document.querySelector('.monaco-workbench')?.classList.contains(d ? 'vs-dark' : 'vs') ?? false, dark, { timeout: 20_000 });
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // The class flips before every part repaints: wait until the editor background itself has the new luminance.
+  await page.waitForFunction(d => {
+    const bg = getComputedStyle(document.querySelector('.monaco-editor-background') ?? document.body).backgroundColor;
+    const [r, g, b] = (bg.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
+    return (0.299 * r + 0.587 * g + 0.114 * b < 128) === d;
+  }, dark, { timeout: 20_000 });
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 async function screenshots(page, frame, suffix) {
+  await palette(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'detached' }).catch(() => {});
   await frame.locator('#bz-tab-entities').click();
   await page.screenshot({ path: join(shots, `editor-${suffix}.png`) });
   await page.locator('.part.sidebar').screenshot({ path: join(shots, `panel-${suffix}.png`) });

@@ -17,7 +17,8 @@ import { scanNumbers } from './scan';
  * Ranges of neighbouring digits (三四十人) take the lower bound with approx '~'.
  * A Chinese numeral without a unit counts only with structure (十, 百, 点…) or in a telling context, so
  * 一线, 统一, 进一步, 零距离, 五谷, 十分 are not numbers.
+ * A numeral too large for a double (over ~1e308) is not reported: its value could not be written as JSON.
  */
 export function findNumbers(text: string): NumberMention[] {
-  return scanNumbers(text);
+  return scanNumbers(text).filter(m => Number.isFinite(m.value));
 }
