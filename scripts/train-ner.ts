@@ -3,6 +3,8 @@
  *
  *   node scripts/train-ner.mjs            # train on ner-msra/dev.bio, write the model
  *   node scripts/train-ner.mjs --cv 5     # k-fold cross-validation on dev.bio only (for tuning), no write
+ *   node scripts/train-ner.mjs --holdout 1 --out /tmp/m   # model without fold 1, plus that fold as heldout.txt
+ * Options: --epochs 10, --min-count 2, --prune 0.001; SHOW_ERRORS=1 lists cross-validation errors.
  *
  * Also writes models/ner-chars.bin.gz, per-character statistics of nodejieba's own POS dictionary
  * (jieba.dict.utf8: which characters begin or end person, place and organisation words).
@@ -105,10 +107,8 @@ class Perceptron {
   }
 
   predict(s: Sentence, averaged = false): Uint8Array {
-    const T = N_TAGS;
     const avg = (w: Float64Array, u: Float64Array) => (averaged ? w.map((x, i) => x - u[i] / this.c) : w);
     return viterbi(this.emit(s, averaged), s.text.length, avg(this.trans, this.transU), avg(this.start, this.startU), new Uint8Array(s.text.length));
-    void T;
   }
 
   update(s: Sentence, guess: Uint8Array): void {

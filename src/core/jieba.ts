@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 
 /**
- * The only module that touches nodejieba. The native addon and its ~14 MB of dictionaries load lazily on
- * first use (about a second), never at import time; hosts call `warmUp()` to pay that cost off the
- * activation path.
+ * The only module that touches nodejieba. The native addon and its ~14 MB of dictionaries (plus the
+ * part-of-speech table built from them) load lazily on first use (1–2 s), never at import time; hosts call
+ * `warmUp()` to pay that cost off the activation path.
  */
 
 export interface TaggedWord {
@@ -154,25 +154,25 @@ export interface Token {
   tag: string;
 }
 
-/**
- * Tags `text` and recovers each word's offsets by walking the text (jieba returns words, not offsets).
- * Words jieba altered (e.g. a lone surrogate) are searched for forward; the characters skipped are
- * left untokenised rather than misplaced.
- */
+/** How far a word jieba altered may be searched for before it is given up. */
 const MAX_SKIP = 8;
 
+/**
+ * The words and tags nodejieba.tag gives for `text` (offsets shifted by `offset`), recovered by walking
+ * the text: jieba returns words, not offsets. Words jieba altered (e.g. a lone surrogate) are searched for
+ * a few characters forward; characters skipped are left untokenised rather than misplaced.
+ */
 export function tokens(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   const words = instance().cut(text, true);
   const table = pos!;
   let at = 0;
   for (const word of words) {
-    const t = table.tag(word);
     if (!word) continue;
     let start = at;
     while (start - at <= MAX_SKIP && start < text.length && !text.startsWith(word, start)) start++;
     if (start - at > MAX_SKIP || start >= text.length) continue;
-    out.push({ start: start + offset, end: start + word.length + offset, word, tag: t });
+    out.push({ start: start + offset, end: start + word.length + offset, word, tag: table.tag(word) });
     at = start + word.length;
   }
   return out;

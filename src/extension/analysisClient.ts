@@ -1,11 +1,22 @@
 /**
  * Runs core analyses in a worker thread (dist/worker.js), one at a time. Cancelling the running request
  * terminates the worker (a new one starts for the next request); a queued request is simply dropped.
+ * Results arrive packed and are unpacked a slice at a time, yielding the event loop between slices.
  */
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import type { Analysis, AnalyzeOptions } from '../core/types';
-import type { AnalysisReply, AnalysisRequest } from '../node/analysisWorker';
+import { unpackAnnotations } from '../core/packed';
+import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
+import type { AnalysisReply, AnalysisRequest, PackedAnalysis } from '../node/analysisWorker';
+
+/** Annotations rebuilt per event-loop turn (about 10 ms of work). */
+const UNPACK_SLICE = 5000;
+/** Until a run has been timed, analysis speed is assumed to be this many characters per millisecond. */
+const DEFAULT_CHARS_PER_MS = 100;
+const PROGRESS_EVERY_MS = 500;
+
+/** Called with an estimated percentage done (0–99) while a request runs. */
+export type ProgressSink = (percent: number) => void;
 
 export class CancelledError extends Error {
   constructor() {
@@ -16,6 +27,7 @@ export class CancelledError extends Error {
 
 interface Job {
   request: AnalysisRequest;
+  progress?: ProgressSink;
   resolve(a: Analysis): void;
   reject(e: Error): void;
 }
@@ -25,13 +37,16 @@ export class AnalysisClient implements vscode.Disposable {
   private running?: Job;
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** Measured speed of the last run, for the progress estimate (core analysis reports no progress itself). */
+  private charsPerMs = DEFAULT_CHARS_PER_MS;
+  private progressTimer?: ReturnType<typeof setInterval>;
 
   constructor(private readonly workerPath: string, private readonly log: vscode.LogOutputChannel) {}
 
-  run(text: string, options: AnalyzeOptions, token?: vscode.CancellationToken): Promise<Analysis> {
+  run(text: string, options: AnalyzeOptions, token?: vscode.CancellationToken, progress?: ProgressSink): Promise<Analysis> {
     if (token?.isCancellationRequested) return Promise.reject(new CancelledError());
     return new Promise<Analysis>((resolve, reject) => {
-      const job: Job = { request: { id: this.nextId++, text, options }, resolve, reject };
+      const job: Job = { request: { id: this.nextId++, text, options }, progress, resolve, reject };
       const sub = token?.onCancellationRequested(() => this.cancel(job));
       const settle = <T>(f: (v: T) => void) => (v: T) => { sub?.dispose(); f(v); };
       job.resolve = settle(resolve);
@@ -46,6 +61,7 @@ export class AnalysisClient implements vscode.Disposable {
     if (at >= 0) {
       this.queue.splice(at, 1);
     } else if (this.running === job) {
+      this.stopProgress();
       this.running = undefined;
       void this.worker?.terminate();
       this.worker = undefined;
@@ -61,6 +77,24 @@ export class AnalysisClient implements vscode.Disposable {
     const job = this.queue.shift()!;
     this.running = job;
     this.ensureWorker().postMessage(job.request);
+    this.startProgress(job);
+  }
+
+  /** Reports elapsed time against the expected duration, capped below 100 until the result is in. */
+  private startProgress(job: Job): void {
+    this.stopProgress();
+    if (!job.progress) return;
+    const started = Date.now();
+    const expectedMs = Math.max(1, job.request.text.length / this.charsPerMs);
+    this.progressTimer = setInterval(() => {
+      if (this.running !== job) return this.stopProgress();
+      job.progress!(Math.min(99, Math.floor((100 * (Date.now() - started)) / expectedMs)));
+    }, PROGRESS_EVERY_MS);
+  }
+
+  private stopProgress(): void {
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    this.progressTimer = undefined;
   }
 
   private ensureWorker(): Worker {
@@ -77,9 +111,12 @@ export class AnalysisClient implements vscode.Disposable {
     const job = this.running;
     if (!job || job.request.id !== reply.id || reply.type === 'started') return;
     this.running = undefined;
+    this.stopProgress();
     if (reply.type === 'done') {
-      this.log.info(`analysis #${reply.id}: ${job.request.text.length} chars in ${reply.ms} ms`);
-      job.resolve(reply.analysis);
+      const chars = job.request.text.length;
+      this.log.info(`analysis #${reply.id}: ${chars} chars in ${reply.ms} ms`);
+      if (chars > 100_000 && reply.ms > 0) this.charsPerMs = chars / reply.ms;
+      void unpack(job.request.text, reply.analysis).then(job.resolve, job.reject);
     } else {
       job.reject(new Error(reply.message));
     }
@@ -92,15 +129,28 @@ export class AnalysisClient implements vscode.Disposable {
     this.log.error(`analysis worker: ${e.message}`);
     const job = this.running;
     this.running = undefined;
+    this.stopProgress();
     job?.reject(e);
     this.pump();
   }
 
   dispose(): void {
+    this.stopProgress();
     for (const job of this.queue.splice(0)) job.reject(new CancelledError());
     this.running?.reject(new CancelledError());
     this.running = undefined;
     void this.worker?.terminate();
     this.worker = undefined;
   }
+}
+
+async function unpack(text: string, packed: PackedAnalysis): Promise<Analysis> {
+  const p = packed.annotations;
+  let annotations: Annotation[] = [];
+  for (let from = 0; from < p.count; from += UNPACK_SLICE) {
+    if (from > 0) await new Promise(resolve => setImmediate(resolve));
+    const slice = unpackAnnotations(text, p, from, Math.min(p.count, from + UNPACK_SLICE));
+    annotations = from === 0 ? slice : annotations.concat(slice);
+  }
+  return { ...packed, annotations };
 }

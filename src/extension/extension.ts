@@ -9,6 +9,7 @@ import { PANEL_VIEW_ID } from './commandIds';
 import { registerAnnotateCommands } from './commands/annotate';
 import { registerDocumentCommands } from './commands/document';
 import { registerTransferCommands } from './commands/transfer';
+import { registerCorpus } from './corpus';
 import { Config } from './config';
 import { Decorations } from './decorations';
 import { AnnotationHover } from './hover';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerAnnotateCommands(store, config, log),
     ...registerDocumentCommands(store, decorations, log),
     ...registerTransferCommands(store, config, log),
+    ...registerCorpus(store, config, log),
   );
   return createApi(store, decorations);
 }

@@ -7,9 +7,10 @@ import { copyFileSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { toDocument } from '../core/document';
-import { parseDocument, serializeDocument, type DocumentProblem } from '../core/documentJson';
+import { parseDocument, type DocumentProblem } from '../core/documentJson';
+import { serializeDocumentChunks } from '../core/serializeChunks';
 import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef } from '../core/types';
-import { writeFileAtomic } from '../node/atomicWrite';
+import { writeFileAtomicAsync } from '../node/atomicWrite';
 
 export const SIDECAR_SUFFIX = '.biaozhu.json';
 
@@ -76,10 +77,24 @@ export interface SidecarData {
   labels: readonly LabelDef[];
 }
 
-/** The sidecar text for `page` with `text`: the export contract plus the orphans. */
-export function sidecarText(page: vscode.Uri, text: string, data: SidecarData): string {
-  const doc = toDocument(relativePath(page), text, data, data.labels);
-  return serializeDocument({ ...doc, orphans: data.orphans.map(o => ({ ...o })) });
+/** Items serialised per event-loop turn by `sidecarText` (about 10 ms of work). */
+const ITEMS_PER_TURN = 1000;
+
+/**
+ * The sidecar text for `page` with `text`: the export contract plus the orphans. Built a slice at a time
+ * with the event loop free between slices: on a page with tens of thousands of annotations the whole text
+ * takes the host hundreds of milliseconds. The lists in `data`
+ * are only read, never copied, so the caller passes arrays it will replace rather than mutate.
+ */
+export async function sidecarText(page: vscode.Uri, text: string, data: SidecarData): Promise<string> {
+  // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
+  const doc = { ...toDocument(relativePath(page), text, { ...data, annotations: [] }, data.labels), annotations: data.annotations, orphans: data.orphans };
+  const parts: string[] = [];
+  for (const part of serializeDocumentChunks(doc, ITEMS_PER_TURN)) {
+    parts.push(part);
+    await new Promise(resolve => setImmediate(resolve));
+  }
+  return parts.join('');
 }
 
 /** The page path as stored in exports: relative to its workspace folder, or its file name. */
@@ -95,7 +110,7 @@ export class SidecarWriter {
   write(uri: vscode.Uri, content: string): Promise<void> {
     const key = uri.toString();
     const previous = this.chains.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => writeFileAtomic(uri.fsPath, content));
+    const next = previous.catch(() => undefined).then(() => writeFileAtomicAsync(uri.fsPath, content));
     this.chains.set(key, next);
     void next.finally(() => { if (this.chains.get(key) === next) this.chains.delete(key); }).catch(() => undefined);
     return next;

@@ -7,10 +7,10 @@ import { readFileSync } from 'fs';
 import * as vscode from 'vscode';
 import { reanchor, reanchorByText } from '../core/anchor';
 import { sha256 } from '../core/document';
-import { mergeAnalysis } from '../core/merge';
+import { isUserWork, mergeAnalysis } from '../core/merge';
 import { trackEdit } from '../core/tracking';
-import type { Annotation, Article, ColumnBreak } from '../core/types';
-import { AnalysisClient, CancelledError } from './analysisClient';
+import type { AnalyzeOptions, Annotation, Article, ColumnBreak } from '../core/types';
+import { AnalysisClient, CancelledError, type ProgressSink } from './analysisClient';
 import type { Config } from './config';
 import { toTextEdit } from './ranges';
 import { hasSidecar, loadSidecar, sidecarText, sidecarUriFor, SidecarWriter } from './sidecar';
@@ -58,7 +58,16 @@ export class AnnotationStore implements vscode.Disposable {
   /** Fires after any change to a document's annotations, articles, orphans or busy state. */
   readonly onDidChange = this.emitter.event;
   private readonly writer = new SidecarWriter();
+  /** The last save queued per page (building its text, then writing it). */
+  private readonly saves = new Map<string, Promise<void>>();
   private readonly disposables: vscode.Disposable[] = [];
+  // >>> corpus hook (issue 7, src/extension/corpus): learned lexicon in, saved annotations out.
+  /** Extra options for every analysis (the learned workspace lexicon); set by the corpus module. */
+  extraOptions: () => Partial<AnalyzeOptions> = () => ({});
+  private readonly savedEmitter = new vscode.EventEmitter<DocState>();
+  /** Fires after a document's sidecar was written. */
+  readonly onDidSave = this.savedEmitter.event;
+  // <<< corpus hook
 
   constructor(private readonly config: Config, private readonly client: AnalysisClient, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -146,6 +155,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async loadInto(state: DocState, doc: vscode.TextDocument): Promise<void> {
     const sidecar = this.sidecarUri(doc.uri);
+    await this.saves.get(doc.uri.toString())?.catch(() => undefined);
     await this.writer.settled(sidecar);
     const result = await loadSidecar(sidecar);
     state.text = doc.getText();
@@ -220,21 +230,28 @@ export class AnnotationStore implements vscode.Disposable {
     this.emitter.fire(state);
     const version = doc.version;
     const { analyzers } = this.config.value;
-    const run = (token: vscode.CancellationToken) => this.client.run(text, { ...analyzers }, token);
+    const run = (token: vscode.CancellationToken, progress?: ProgressSink) => this.client.run(text, { ...analyzers, ...this.extraOptions() }, token, progress);
     try {
       const analysis = text.length > LARGE_DOCUMENT_CHARS
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Biaozhu: analyzing {0}…', baseName(doc.uri)), cancellable: true }, (_p, token) => {
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Biaozhu: analyzing {0}…', baseName(doc.uri)), cancellable: true }, (p, token) => {
           const sub = token.onCancellationRequested(() => cts.cancel());
-          return run(cts.token).finally(() => sub.dispose());
+          let shown = 0;
+          const report = (percent: number) => {
+            if (percent <= shown) return;
+            p.report({ increment: percent - shown, message: vscode.l10n.t('about {0}%', percent) });
+            shown = percent;
+          };
+          return run(cts.token, report).finally(() => sub.dispose());
         })
         : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Biaozhu: analyzing') }, () => run(cts.token));
-      if (state.cts !== cts || this.states.get(doc.uri.toString()) !== state) return;
+      if (state.cts !== cts || cts.token.isCancellationRequested || this.states.get(doc.uri.toString()) !== state) return;
       if (doc.version !== version || state.text !== text) {
         // Edited while the worker ran: these offsets are stale, so analyse the new text once the edits pause.
         this.scheduleReanalysis(state);
         return;
       }
-      state.annotations = mergeAnalysis(state.annotations, analysis.annotations);
+      // Without user work the merge is the fresh list itself; skipping it saves a copy and sort of every item.
+      state.annotations = state.annotations.some(isUserWork) ? mergeAnalysis(state.annotations, analysis.annotations) : analysis.annotations;
       state.articles = stripBlocks(analysis.articles);
       state.columnBreaks = analysis.columnBreaks;
       state.analysedOnce = true;
@@ -383,15 +400,29 @@ export class AnnotationStore implements vscode.Disposable {
     await this.save(state);
   }
 
-  private async save(state: DocState): Promise<void> {
+  /**
+   * Saves one after another per page (across a close and reopen too): each builds its text over several
+   * event-loop turns, so a later save must not overtake an earlier one.
+   */
+  private save(state: DocState): Promise<void> {
+    const key = state.uri.toString();
+    const next = (this.saves.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => this.busy(state.uri, () => this.saveNow(state)));
+    this.saves.set(key, next);
+    void next.finally(() => { if (this.saves.get(key) === next) this.saves.delete(key); });
+    return next;
+  }
+
+  private async saveNow(state: DocState): Promise<void> {
     if (state.saveBlocked || state.loading) return;
     const target = this.sidecarUri(state.uri);
-    const content = sidecarText(state.uri, state.text, { ...state, labels: this.config.value.labels });
+    // A snapshot: edits during the build replace these arrays (never mutate them) and schedule another save.
+    const content = await sidecarText(state.uri, state.text, { ...state, labels: this.config.value.labels });
     if (content === state.lastWritten) return;
     try {
       state.lastWritten = content;
       await this.writer.write(target, content);
       state.writeErrorShown = false;
+      this.savedEmitter.fire(state); // corpus hook
     } catch (e) {
       state.lastWritten = undefined;
       const err = e as NodeJS.ErrnoException;
@@ -512,6 +543,7 @@ export class AnnotationStore implements vscode.Disposable {
       }
     }
     for (const d of this.disposables) d.dispose();
+    this.savedEmitter.dispose(); // corpus hook
   }
 }
 

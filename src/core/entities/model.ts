@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { gunzipSync } from 'zlib';
 import { N_TAGS } from './decode';
-// STRIDE must hold the key plus N_TAGS weights.
 import { FEATURE_VERSION } from './features';
 
 export const MODEL_FILE = 'ner.bin.gz';
@@ -15,8 +14,8 @@ const MAGIC = 0x314e5a42; // "BZN1"
 
 /**
  * Open-addressing table: `keys[slot]` is a feature hash (0 = empty), `weights[slot * STRIDE + t]` its
- * weight for tag t in units of `scale`. Keys sit apart from weights so the many lookups of absent
- * features touch only the small key array.
+ * int16 weight for tag t in units of `scale` (transitions and start scores are stored in the same units).
+ * Keys sit apart from weights so lookups of absent features touch only the small key array.
  */
 export interface Model {
   keys: Int32Array;
@@ -28,6 +27,7 @@ export interface Model {
   features: number;
 }
 
+/** Weight row width: N_TAGS (7) rounded up to 8 for aligned rows. */
 export const STRIDE = 8;
 
 let model: Model | undefined;

@@ -1,0 +1,15 @@
+/** The corpus commands and view (issue 7); package.json contributes the same ids. */
+export const CorpusCommands = {
+  showLexicon: 'biaozhu.showLexicon',
+  clearLexicon: 'biaozhu.clearLexicon',
+  tagAllOccurrences: 'biaozhu.tagAllOccurrences',
+  rejectAllIdentical: 'biaozhu.rejectAllIdentical',
+  analyzeFolder: 'biaozhu.analyzeFolder',
+  nextPageWithSuggestions: 'biaozhu.nextPageWithSuggestions',
+  compareAnnotations: 'biaozhu.compareAnnotations',
+  exportStatistics: 'biaozhu.exportStatistics',
+  searchAnnotations: 'biaozhu.searchAnnotations',
+  refreshPages: 'biaozhu.refreshPages',
+} as const;
+
+export const PAGES_VIEW_ID = 'biaozhu.pages';

@@ -1,0 +1,18 @@
+/** Issue 7 in the editor: learning, propagation, corpus tools. One call from the composition root. */
+import * as vscode from 'vscode';
+import type { Config } from '../config';
+import type { AnnotationStore } from '../store';
+import { registerFolderCommands } from './folderCommands';
+import { registerLexiconCommands } from './lexiconCommands';
+import { LexiconService } from './lexiconService';
+import { registerPropagation } from './propagate';
+
+export function registerCorpus(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const lexicon = new LexiconService(store, log);
+  return [
+    lexicon,
+    ...registerLexiconCommands(lexicon, log),
+    ...registerPropagation(store, config, log),
+    ...registerFolderCommands(store, log),
+  ];
+}

@@ -1,0 +1,85 @@
+/** "Tag All Occurrences", "Reject All Identical", and the non-modal offer to propagate a single decision. */
+import * as vscode from 'vscode';
+import { annotationAt, setStatus } from '../../core/annotationOps';
+import type { Annotation } from '../../core/types';
+import { CorpusCommands } from './ids';
+import { registerCommand } from '../commands/register';
+import { pickLabel } from '../commands/labelPick';
+import type { Config } from '../config';
+import type { AnnotationStore, DocState } from '../store';
+import { identicalSuggestions, singleDecision, tagAll, untagged } from './occurrences';
+
+export function registerPropagation(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const seen = new WeakMap<DocState, readonly Annotation[]>();
+
+  const offer = (state: DocState, before: readonly Annotation[]) => {
+    const decision = singleDecision(before, state.annotations);
+    if (!decision) return;
+    const { item } = decision;
+    if (decision.kind === 'tagged') {
+      const n = untagged(state.annotations, state.text, item.text).length;
+      if (n === 0) return;
+      const apply = vscode.l10n.t('Apply to all {0} occurrences', n);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Tag every "{0}" in this page as {1}?', item.text, String(item.label)), apply).then(choice => {
+        if (choice === apply) store.update(state.uri, list => tagAll(list, state.text, item.text, item.label).annotations);
+      });
+    } else {
+      const n = identicalSuggestions(state.annotations, item.text, item.label).size;
+      if (n === 0) return;
+      const reject = vscode.l10n.t('Reject all {0} identical', n);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Reject every suggestion "{0}" ({1}) in this page?', item.text, String(item.label)), reject).then(choice => {
+        if (choice === reject) store.update(state.uri, list => setStatus(list, identicalSuggestions(list, item.text, item.label), 'rejected'));
+      });
+    }
+  };
+
+  const activeState = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) throw new Error(vscode.l10n.t('Open a text page first.'));
+    return { editor, state: await store.track(editor.document) };
+  };
+
+  return [
+    store.onDidChange(state => {
+      const before = seen.get(state);
+      seen.set(state, state.annotations);
+      // Only interactive single decisions (not loads, analyses or bulk actions) on the page being edited.
+      if (before && before !== state.annotations && !state.analysing && !state.loading
+        && vscode.window.activeTextEditor?.document.uri.toString() === state.uri.toString()) offer(state, before);
+    }),
+    registerCommand(CorpusCommands.tagAllOccurrences, log, async (arg?: { label?: unknown }) => {
+      const { editor, state } = await activeState();
+      const doc = editor.document;
+      const at = annotationAt(state.annotations, doc.offsetAt(editor.selection.active));
+      const word = editor.selection.isEmpty ? at?.text : doc.getText(editor.selection);
+      if (!word) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to tag first.'));
+        return 0;
+      }
+      const label = typeof arg?.label === 'string' ? arg.label
+        : !editor.selection.isEmpty || !at ? (await pickLabel(config.value.labels, vscode.l10n.t('Tag every "{0}" as…', word)))?.id as string | undefined
+        : String(at.label);
+      if (!label) return 0;
+      let added = 0;
+      store.update(state.uri, list => {
+        const r = tagAll(list, doc.getText(), word, label);
+        added = r.added;
+        return r.annotations;
+      });
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: tagged {0} occurrences', added), 3000);
+      return added;
+    }),
+    registerCommand(CorpusCommands.rejectAllIdentical, log, async () => {
+      const { editor, state } = await activeState();
+      const at = annotationAt(state.annotations, editor.document.offsetAt(editor.selection.active));
+      if (!at) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no annotation at the cursor.'));
+        return 0;
+      }
+      const ids = identicalSuggestions(state.annotations, at.text, at.label);
+      if (at.status === 'suggested') ids.add(at.id);
+      store.update(state.uri, list => setStatus(list, ids, 'rejected'));
+      return ids.size;
+    }),
+  ];
+}

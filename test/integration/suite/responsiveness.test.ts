@@ -1,0 +1,101 @@
+// A 5 MB page inside the real editor: the extension host's event loop keeps turning while the page is
+// analysed, merged, decorated and its sidecar written (issue 6, "Never freeze").
+import * as assert from 'assert';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { benchFigure, closeAll, getApi, writeFile, type BiaozhuApi } from './util';
+
+/** The goal is 100 ms; shared CI machines add their own pauses, so the test allows this much. */
+const MAX_STALL_MS = 250;
+const PAGE_BYTES = 5 * 1024 * 1024;
+
+/** Composed news text (not from any seed), varied by `i` so the page does not repeat one paragraph verbatim. */
+function story(i: number): string {
+  const year = 2000 + (i % 25);
+  return [
+    `滨江新区第${i % 90 + 1}届科技博览会开幕`,
+    `本报讯（记者 周明远 通讯员 林晓）${year}年${i % 12 + 1}月${i % 28 + 1}日，第${i % 90 + 1}届科技博览会在滨江国际会展中心开幕，来自${i % 30 + 12}个国家和地区的${i % 700 + 300}多家企业参展。`,
+    `据介绍，本届博览会展览面积约${i % 8 + 3}万平方米，现场签约项目${i % 60 + 20}个，总金额达${(i % 900) + 100}亿元，同比增长${i % 40 + 5}.${i % 10}%。`,
+    `市科技局局长陈国华在开幕式上表示，新区将继续加大研发投入，力争三年内高新技术企业数量翻一番，并与清华大学、浙江大学共建联合实验室。`,
+    `当天下午，华夏新能源有限公司发布了新一代储能电池，能量密度提高近三成，预计明年${i % 12 + 1}月量产。`,
+    '',
+  ].join('\n');
+}
+
+function largePage(): string {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < PAGE_BYTES; i++) {
+    const s = story(i);
+    parts.push(s);
+    bytes += Buffer.byteLength(s, 'utf8') + 1;
+  }
+  return parts.join('\n');
+}
+
+/** Runs `work` while sampling the event loop every 10 ms; returns the longest stall seen, in ms. */
+async function maxStallDuring(work: () => Promise<void>): Promise<{ maxMs: number; p99Ms: number }> {
+  const h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  try {
+    await work();
+  } finally {
+    h.disable();
+  }
+  // The histogram records delay beyond the resolution, in nanoseconds.
+  return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
+}
+
+describe('a 5 MB page keeps the editor responsive', function () {
+  this.timeout(10 * 60_000);
+  let api: BiaozhuApi;
+  let uri: vscode.Uri;
+  let editor: vscode.TextEditor;
+  const config = () => vscode.workspace.getConfiguration('biaozhu');
+
+  before(async () => {
+    api = await getApi();
+    await config().update('maxFileSizeMB', 50, vscode.ConfigurationTarget.Workspace);
+    uri = await writeFile('large-page.txt', largePage());
+  });
+  after(async () => {
+    await closeAll();
+    await config().update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('analyses it without stalling the host, and decorates what is visible', async () => {
+    const stall = await maxStallDuring(async () => {
+      editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      await vscode.commands.executeCommand('biaozhu.analyzeDocument', uri);
+      await api.whenIdle(uri);
+    });
+    benchFigure('largePageAnalysisMaxStallMs', stall.maxMs);
+    console.log(`responsiveness: analysis of ${editor.document.getText().length} chars: max stall ${stall.maxMs.toFixed(0)} ms, p99 ${stall.p99Ms.toFixed(0)} ms`);
+
+    const annotations = api.annotations(uri);
+    assert.ok(annotations.length > 10_000, `expected tens of thousands of annotations, got ${annotations.length}`);
+    const text = editor.document.getText();
+    const wrong = annotations.filter(a => text.slice(a.start, a.end) !== a.text);
+    assert.deepStrictEqual(wrong.slice(0, 3), [], `${wrong.length} annotations differ from the text they cover`);
+
+    const visible = editor.visibleRanges[0];
+    const drawn = Object.entries(api.decorations(editor)).filter(([k]) => k.endsWith('.suggested')).flatMap(([, r]) => r);
+    assert.ok(drawn.some(r => visible.contains(r)), 'no suggestion is drawn in the visible part of the page');
+    assert.ok(stall.maxMs < MAX_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while analysing (allowed ${MAX_STALL_MS})`);
+  });
+
+  it('edits and saves it without stalling the host, and the sidecar matches the editor', async () => {
+    const stall = await maxStallDuring(async () => {
+      await editor.edit(b => b.insert(editor.document.positionAt(0), '号外\n'));
+      await editor.document.save();
+      await api.whenIdle(uri);
+    });
+    benchFigure('largePageSaveMaxStallMs', stall.maxMs);
+    console.log(`responsiveness: edit, save and re-analysis: max stall ${stall.maxMs.toFixed(0)} ms, p99 ${stall.p99Ms.toFixed(0)} ms`);
+
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(api.sidecarUri(uri))).toString('utf8')) as { annotations: unknown[]; document: { length: number } };
+    assert.strictEqual(saved.document.length, editor.document.getText().length);
+    assert.deepStrictEqual(saved.annotations, JSON.parse(JSON.stringify(api.annotations(uri))));
+    assert.ok(stall.maxMs < MAX_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while editing and saving (allowed ${MAX_STALL_MS})`);
+  });
+});
