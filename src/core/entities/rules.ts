@@ -6,7 +6,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { COMPOUND_SURNAMES, DIVISION_SUFFIXES, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES, TRANSLITERATION } from './lexicons';
+import { COMPOUND_SURNAMES, DIVISION_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES, TRANSLITERATION } from './lexicons';
 
 const ROLE = new Set(ROLE_WORDS);
 const SPEECH = new Set(SPEECH_VERBS);
@@ -14,6 +14,7 @@ const ORG_WORD = new Set(ORG_WORDS);
 const SURNAME = new Set(SURNAMES);
 const COMPOUND = new Set(COMPOUND_SURNAMES);
 const TIBETAN = new Set(TIBETAN_SYLLABLES);
+const ABBREV = new Set(PLACE_ABBREVIATIONS);
 const FOREIGN = new Set(TRANSLITERATION + '·');
 /** Divisions that can be followed by a lower-level division in a chain (省 → 市 → 县 → 乡 → 村). */
 const CHAIN_HEADS = new Set('省市县区州盟旗乡镇');
@@ -30,12 +31,50 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   let out = divisionSuffixes(text, toks, splitChains(text, toks, splitAtRoleWords(text, toks, spans)));
   for (let w = 0; w < toks.length; w++) {
     const t = toks[w];
-    if (ROLE.has(t.word)) out = place(out, personAfter(text, toks, w + 1));
+    if (isRole(t.word)) out = place(out, personAfter(text, toks, w + 1));
     if (SPEECH.has(t.word)) out = place(out, personBefore(text, toks, w));
   }
   out = chains(text, toks, out);
   out = dottedNames(text, out);
-  return headOfOrg(text, toks, placeThenOrg(text, orgSuffixes(toks, out)));
+  return abbreviationLists(text, branches(text, headOfOrg(text, toks, placeThenOrg(text, orgSuffixes(toks, out)))));
+}
+
+const BRANCH = /(分行|支行|分公司|分局|分社|分院|分校|分会|支队)$/;
+
+/** A branch written right after its parent is part of the parent's name (中国农业银行 + 昆明分行). */
+function branches(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'ORG' && s.label === 'ORG' && prev.end === s.start && BRANCH.test(text.slice(s.start, s.end))) {
+      out[out.length - 1] = { start: prev.start, end: s.end, label: 'ORG' };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/**
+ * In a list of one-character place abbreviations (美、欧、港), the items are all places once one of them
+ * is: an item the tagger missed between 、 is added.
+ */
+function abbreviationLists(text: string, spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  for (const s of spans) {
+    if (s.label !== 'LOC' || s.end - s.start !== 1) continue;
+    for (const dir of [-1, 1]) {
+      for (let at = dir < 0 ? s.start - 2 : s.end + 1; text[dir < 0 ? at + 1 : at - 1] === '、' && ABBREV.has(text[at]); at += 2 * dir) {
+        if ((at + 1 < text.length && !'、，。；的和与等'.includes(text[at + 1]) && dir > 0 && text[at + 1] !== '、') || (at > 0 && dir < 0 && !'、，。；：（“'.includes(text[at - 1]) && at - 1 >= 0 && text[at - 1] !== '、' && !isBoundary(text[at - 1]))) break;
+        out = place(out, { start: at, end: at + 1, label: 'LOC' });
+      }
+    }
+  }
+  return out;
+}
+
+function isBoundary(ch: string): boolean {
+  return ch === '\n' || ch === '\r' || ch === ' ';
 }
 
 /** A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the transliteration around it. */
@@ -140,6 +179,11 @@ function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
   return out;
 }
 
+/** A role word, or a word ending in one (退伍军人, 副县长, 老村长). */
+function isRole(word: string): boolean {
+  return ROLE.has(word) || (word.length >= 3 && (ROLE.has(word.slice(-2)) || ROLE.has(word.slice(-3))));
+}
+
 /** A person name starting at token `w`: a Tibetan syllable run, or a surname plus one or two characters. */
 function personAfter(text: string, toks: readonly Token[], w: number): TagSpan | undefined {
   if (w >= toks.length || toks[w].start !== toks[w - 1].end) return undefined;
@@ -155,7 +199,7 @@ function personBefore(text: string, toks: readonly Token[], w: number): TagSpan 
     const name = hanName(text, toks, k);
     if (name && name.end === toks[w].start) {
       const before = k > 0 ? toks[k - 1] : undefined;
-      if (!before || before.tag === 'x' || ROLE.has(before.word)) return name;
+      if (!before || before.tag === 'x' || isRole(before.word)) return name;
     }
   }
   return undefined;
