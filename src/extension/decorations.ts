@@ -2,7 +2,9 @@
  * Editor decorations: one decoration type per label × status (suggested looks different from accepted;
  * rejected is not drawn), one for article starts and one for column breaks. Types are created once per
  * label set and disposed; colours are contributed theme colours for built-in labels and the configured
- * colour for custom ones. Edits are debounced; an editor switch applies at once.
+ * colour for custom ones. Edits are debounced; an editor switch applies at once. On a page with very many
+ * annotations only a window around the visible part is drawn, and drawn again as scrolling leaves it:
+ * tens of thousands of ranges cost the host over half a second per redraw.
  */
 import * as vscode from 'vscode';
 import type { Annotation, LabelDef } from '../core/types';
@@ -11,8 +13,10 @@ import { lineRangeAt, toRange } from './ranges';
 import type { AnnotationStore } from './store';
 
 const DEBOUNCE_MS = 80;
-/** Above this many annotations the visible part is drawn first and the rest right after. */
+/** Above this many annotations only a window around the visible part is drawn. */
 const VISIBLE_FIRST_THRESHOLD = 3000;
+/** Characters drawn beyond each side of the visible part; scrolling within this margin needs no redraw. */
+const WINDOW_CHARS = 30_000;
 const BUILTIN_COLOUR_IDS = new Set(['PER', 'LOC', 'ORG', 'WORK', 'NUMBER']);
 const STATUSES = ['suggested', 'accepted'] as const;
 
@@ -48,6 +52,8 @@ export class Decorations implements vscode.Disposable {
   private types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly structure: Record<'article' | 'columnBreak', vscode.TextEditorDecorationType>;
   private readonly applied = new WeakMap<vscode.TextEditor, Ranges>();
+  /** The offsets drawn in an editor showing a window of a huge page. */
+  private readonly windows = new WeakMap<vscode.TextEditor, { start: number; end: number }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private enabled: boolean;
   private readonly builtinColours: ReadonlyMap<string, string>;
@@ -76,6 +82,7 @@ export class Decorations implements vscode.Disposable {
       store.onDidChange(state => this.schedule(state.uri)),
       vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.apply(e))),
       vscode.window.onDidChangeActiveTextEditor(e => { if (e) this.apply(e); }),
+      vscode.window.onDidChangeTextEditorVisibleRanges(e => { if (this.leftWindow(e.textEditor)) this.schedule(e.textEditor.document.uri); }),
       config.onDidChange(changed => {
         if (changed.has('highlights')) this.enabled = config.value.highlights.enabled;
         if (changed.has('labels') || changed.has('highlights')) {
@@ -146,7 +153,7 @@ export class Decorations implements vscode.Disposable {
     for (const key of this.types.keys()) ranges[key] = [];
     ranges.article = [];
     ranges.columnBreak = [];
-    const length = doc.getText().length;
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     const annotations = state && this.enabled ? state.annotations.filter(a => a.status !== 'rejected' && a.end <= length) : [];
     for (const a of annotations) {
       const key = `${a.label}.${a.status}`;
@@ -157,15 +164,27 @@ export class Decorations implements vscode.Disposable {
       }
     }
     if (annotations.length > VISIBLE_FIRST_THRESHOLD && editor.visibleRanges.length > 0) {
-      // Huge page: draw what the user sees now, the rest on the next turn.
-      const first = doc.offsetAt(editor.visibleRanges[0].start) - 2000;
-      const last = doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1].end) + 2000;
-      const visible = annotations.filter(a => a.end >= first && a.start <= last);
-      this.draw(editor, ranges, visible, false);
-      setTimeout(() => this.draw(editor, ranges, annotations, true), 0);
+      const shown = this.visibleOffsets(editor);
+      const window = { start: shown.start - WINDOW_CHARS, end: shown.end + WINDOW_CHARS };
+      this.windows.set(editor, window);
+      this.draw(editor, ranges, annotations.filter(a => a.end >= window.start && a.start <= window.end), true);
       return;
     }
+    this.windows.delete(editor);
     this.draw(editor, ranges, annotations, true);
+  }
+
+  private visibleOffsets(editor: vscode.TextEditor): { start: number; end: number } {
+    const doc = editor.document;
+    return { start: doc.offsetAt(editor.visibleRanges[0].start), end: doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1].end) };
+  }
+
+  /** The editor draws a window of a huge page and now shows text near or beyond its edge. */
+  private leftWindow(editor: vscode.TextEditor): boolean {
+    const window = this.windows.get(editor);
+    if (!window || editor.visibleRanges.length === 0) return false;
+    const shown = this.visibleOffsets(editor);
+    return shown.start < window.start + WINDOW_CHARS / 2 || shown.end > window.end - WINDOW_CHARS / 2;
   }
 
   private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[], complete: boolean): void {

@@ -3,7 +3,7 @@
  * It loads the sidecar when a page opens, merges automatic analyses without touching user work, moves
  * offsets through every edit, re-anchors after outside changes, and saves (debounced, atomic, serialised).
  */
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import * as vscode from 'vscode';
 import { reanchor, reanchorByText } from '../core/anchor';
 import { sha256 } from '../core/document';
@@ -95,7 +95,8 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Plain-text pages on disk or untitled are annotated when they open; other documents on request. */
   private wantsOnOpen(doc: vscode.TextDocument): boolean {
-    return doc.languageId === 'plaintext' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+    return doc.languageId === 'plaintext' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled')
+      && !doc.uri.path.includes('/.biaozhu/'); // corpus hook: Biaozhu's own files (the learned lexicon) are not pages
   }
 
   private async busy<T>(uri: vscode.Uri, run: () => Promise<T>): Promise<T> {
@@ -348,6 +349,10 @@ export class AnnotationStore implements vscode.Disposable {
   private isReloadFromDisk(e: vscode.TextDocumentChangeEvent, newText: string): boolean {
     if (e.reason !== undefined || e.document.isDirty || e.document.uri.scheme !== 'file') return false;
     try {
+      // Reading a large page takes hundreds of milliseconds; a size that differs settles it without reading.
+      const size = statSync(e.document.uri.fsPath).size;
+      const bytes = Buffer.byteLength(newText, 'utf8');
+      if (size !== bytes && size !== bytes + 3 /* a UTF-8 BOM */) return false;
       return readFileSync(e.document.uri.fsPath, 'utf8').replace(/^\uFEFF/, '') === newText;
     } catch {
       return false;

@@ -3,8 +3,8 @@
  * "Join Broken Paragraph" on each column break.
  */
 import * as vscode from 'vscode';
-import { annotationsWithin, countAnnotations } from '../core/describe';
-import type { ColumnBreak } from '../core/types';
+import { countAnnotations } from '../core/describe';
+import type { Annotation, ColumnBreak, Span } from '../core/types';
 import { Commands } from './commandIds';
 import { lineRangeAt, toRange } from './ranges';
 import type { AnnotationStore } from './store';
@@ -25,8 +25,9 @@ export class ArticleLenses implements vscode.CodeLensProvider, vscode.Disposable
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const state = this.store.get(doc.uri);
     if (!state) return [];
+    const within = annotationsPerArticle(state.articles, state.annotations);
     return state.articles.map((article, i) => {
-      const counts = countAnnotations(annotationsWithin(state.annotations, article.start, article.end));
+      const counts = countAnnotations(within[i]);
       const entities = counts.total - (counts.byLabel.NUMBER ?? 0);
       const title = article.title.trim() || vscode.l10n.t('(untitled)');
       return new vscode.CodeLens(lineRangeAt(doc, article.start), {
@@ -42,6 +43,26 @@ export class ArticleLenses implements vscode.CodeLensProvider, vscode.Disposable
     this.subscription.dispose();
     this.emitter.dispose();
   }
+}
+
+/**
+ * `annotationsWithin` for every article at once: one pass with a binary search per annotation, where a
+ * filter per article took tens of seconds on a page with thousands of articles and tens of thousands of
+ * annotations (CodeLenses are asked for again after every change). Articles do not overlap.
+ */
+function annotationsPerArticle(articles: readonly Span[], annotations: readonly Annotation[]): Annotation[][] {
+  const order = articles.map((_, i) => i).sort((a, b) => articles[a].start - articles[b].start);
+  const out: Annotation[][] = articles.map(() => []);
+  for (const a of annotations) {
+    if (a.status === 'rejected') continue;
+    let lo = 0, hi = order.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (articles[order[mid]].start <= a.start) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    if (found >= 0 && a.end <= articles[order[found]].end) out[order[found]].push(a);
+  }
+  return out;
 }
 
 export class JoinBrokenParagraph implements vscode.CodeActionProvider {

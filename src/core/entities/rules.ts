@@ -63,18 +63,22 @@ function abbreviationLists(text: string, spans: TagSpan[]): TagSpan[] {
   let out = spans;
   for (const s of spans) {
     if (s.label !== 'LOC' || s.end - s.start !== 1) continue;
-    for (const dir of [-1, 1]) {
-      for (let at = dir < 0 ? s.start - 2 : s.end + 1; text[dir < 0 ? at + 1 : at - 1] === '、' && ABBREV.has(text[at]); at += 2 * dir) {
-        if ((at + 1 < text.length && !'、，。；的和与等'.includes(text[at + 1]) && dir > 0 && text[at + 1] !== '、') || (at > 0 && dir < 0 && !'、，。；：（“'.includes(text[at - 1]) && at - 1 >= 0 && text[at - 1] !== '、' && !isBoundary(text[at - 1]))) break;
-        out = place(out, { start: at, end: at + 1, label: 'LOC' });
-      }
+    for (let at = s.end + 1; text[at - 1] === '、' && ABBREV.has(text[at]) && standsAlone(text[at + 1], LIST_AFTER); at += 2) {
+      out = place(out, { start: at, end: at + 1, label: 'LOC' });
+    }
+    for (let at = s.start - 2; at >= 0 && text[at + 1] === '、' && ABBREV.has(text[at]) && standsAlone(text[at - 1], LIST_BEFORE); at -= 2) {
+      out = place(out, { start: at, end: at + 1, label: 'LOC' });
     }
   }
   return out;
 }
 
-function isBoundary(ch: string): boolean {
-  return ch === '\n' || ch === '\r' || ch === ' ';
+/** What may stand next to a one-character list item: punctuation, a line edge, or a linking particle. */
+const LIST_AFTER = new Set('、，。；：）”的和与及等两三各\r\n ');
+const LIST_BEFORE = new Set('、，。；：（“在对与和及\r\n ');
+
+function standsAlone(neighbour: string | undefined, allowed: Set<string>): boolean {
+  return neighbour === undefined || allowed.has(neighbour);
 }
 
 /** A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the transliteration around it. */
@@ -179,9 +183,13 @@ function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
   return out;
 }
 
-/** A role word, or a word ending in one (退伍军人, 副县长, 老村长). */
+const ROLE_MODIFIER = /^(副|老|前|原|女|男|总|退伍|退休|驻村)/;
+
+/** A role word, possibly with a modifier jieba keeps in the same word (退伍军人, 副县长, 老村长). */
 function isRole(word: string): boolean {
-  return ROLE.has(word) || (word.length >= 3 && (ROLE.has(word.slice(-2)) || ROLE.has(word.slice(-3))));
+  if (ROLE.has(word)) return true;
+  const m = ROLE_MODIFIER.exec(word);
+  return m !== null && ROLE.has(word.slice(m[0].length));
 }
 
 /** A person name starting at token `w`: a Tibetan syllable run, or a surname plus one or two characters. */

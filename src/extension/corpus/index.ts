@@ -2,9 +2,11 @@
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { AnnotationStore } from '../store';
+import { registerCompareCommands } from './compareCommands';
 import { registerFolderCommands } from './folderCommands';
 import { registerLexiconCommands } from './lexiconCommands';
 import { LexiconService } from './lexiconService';
+import { registerPagesView } from './pagesView';
 import { registerPropagation } from './propagate';
 
 export function registerCorpus(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -14,5 +16,7 @@ export function registerCorpus(store: AnnotationStore, config: Config, log: vsco
     ...registerLexiconCommands(lexicon, log),
     ...registerPropagation(store, config, log),
     ...registerFolderCommands(store, log),
+    ...registerPagesView(store, log),
+    ...registerCompareCommands(store, log),
   ];
 }

@@ -1,7 +1,11 @@
 // Issue 7 in the real editor: learning from the user's tags, propagation, folder analysis, agreement, search.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { compareAnnotations, type AgreementReport } from '../../../src/core/corpus/agreement';
 import { parseLexicon } from '../../../src/core/corpus/lexiconFile';
+import { toDocument } from '../../../src/core/document';
+import { serializeDocument } from '../../../src/core/documentJson';
+import type { Annotation } from '../../../src/core/types';
 import { closeAll, eventually, exists, getApi, openAnalysed, readJson, workspaceRoot, writeFile, type BiaozhuApi } from './util';
 
 /** Invented names (no seed knowledge), each surrounded by text the analyser does not tag on its own. */
@@ -53,6 +57,16 @@ describe('corpus tools (issue 7)', () => {
     await api.whenIdle(pageB);
     const suggested = api.annotations(pageB).filter(a => a.text === NAME);
     assert.deepStrictEqual(suggested.map(a => [a.label, a.status, a.source]), [['PER', 'suggested', 'auto']]);
+  });
+
+  it('shows the learned lexicon without annotating it as a page', async () => {
+    await vscode.commands.executeCommand('biaozhu.showLexicon');
+    const editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor?.document.uri.toString(), lexiconUri().toString());
+    assert.ok(editor.document.getText().includes(`${NAME} 1 nr PER`), editor.document.getText());
+    await api.whenIdle(lexiconUri());
+    assert.deepStrictEqual(api.annotations(lexiconUri()), []);
+    assert.strictEqual(await exists(api.sidecarUri(lexiconUri())), false);
   });
 
   it('forgets what it learned when the lexicon is cleared', async () => {
@@ -121,5 +135,51 @@ describe('corpus tools (issue 7)', () => {
     assert.ok(hits[0].uri.path.endsWith('/corpus/first.txt'));
     assert.strictEqual(text.slice(hits[0].start, hits[0].end), '云杉书社');
     assert.strictEqual(hits[0].label, 'ORG');
+  });
+
+  it('moves to the next page that still has suggestions to review', async () => {
+    const done = await writeFile('corpus/done.txt', '这里没有任何需要标注的内容。\n');
+    await openAnalysed(api, done);
+    const next = await vscode.commands.executeCommand<vscode.Uri>('biaozhu.nextPageWithSuggestions');
+    assert.ok(next, 'no page found');
+    assert.notStrictEqual(next.toString(), done.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), next.toString());
+    await api.whenIdle(next);
+    assert.ok(api.annotations(next).some(a => a.source === 'auto' && a.status === 'suggested'), 'the page opened has no pending suggestion');
+  });
+
+  it('exports per-page label counts as CSV', async () => {
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'stats.csv');
+    await vscode.commands.executeCommand('biaozhu.exportStatistics', { target, kind: 'counts' });
+    const lines = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8').split(/\r?\n/);
+    assert.strictEqual(lines[0], 'page,review,label,suggested,accepted,rejected,total,distinct');
+    assert.ok(lines.includes('scratch/corpus/first.txt,in progress,ORG,0,1,0,1,1'), lines.join('\n'));
+  });
+
+  it('compares two annotators\' files with the core\'s kappa and F1, and writes the curated merge', async () => {
+    const text = '甲乙合作社在拉萨召开会议，张三出席。\n';
+    await writeFile('compare.txt', text);
+    const item = (word: string, label: string, id: string): Annotation => {
+      const start = text.indexOf(word);
+      return { id, start, end: start + word.length, text: word, label, source: 'manual', status: 'accepted' };
+    };
+    const a = [item('甲乙合作社', 'ORG', 'a1'), item('拉萨', 'LOC', 'a2'), item('张三', 'PER', 'a3')];
+    const b = [item('甲乙合作社', 'ORG', 'b1'), item('拉萨', 'PER', 'b2')];
+    const file = async (name: string, annotations: Annotation[]) => {
+      const doc = toDocument('scratch/compare.txt', text, { annotations, articles: [], columnBreaks: [] });
+      return writeFile(name, serializeDocument({ ...doc }));
+    };
+    const [aUri, bUri] = [await file('compare.a.json', a), await file('compare.b.json', b)];
+    const expected = compareAnnotations(a, b, text);
+    const merged = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'compare.merged.json');
+    const lasa = expected.disagreements.find(d => d.kind === 'label');
+    assert.ok(lasa, 'the fixture has no label disagreement');
+    const report = await vscode.commands.executeCommand<AgreementReport>('biaozhu.compareAnnotations', { a: aUri, b: bUri, merged, takeB: [lasa.id] });
+    assert.ok(report.kappa > 0 && report.kappa < 1, `kappa ${report.kappa}`);
+    assert.strictEqual(report.kappa, expected.kappa);
+    assert.deepStrictEqual(report.perLabel, expected.perLabel);
+    assert.strictEqual(report.overall.f1, expected.overall.f1);
+    const curated = (await readJson(merged)) as { annotations: Annotation[] };
+    assert.deepStrictEqual(curated.annotations.map(x => [x.text, x.label]), [['甲乙合作社', 'ORG'], ['拉萨', 'PER'], ['张三', 'PER']]);
   });
 });

@@ -36,11 +36,20 @@ function largePage(): string {
 /** Runs `work` while sampling the event loop every 10 ms; returns the longest stall seen, in ms. */
 async function maxStallDuring(work: () => Promise<void>): Promise<{ maxMs: number; p99Ms: number }> {
   const h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  const inspector = require('inspector') as typeof import('inspector');
+  const session = new inspector.Session();
+  const post = (m: string, p?: object) => new Promise<any>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+  if (process.env.BIAOZHU_PROFILE) { session.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
   h.enable();
   try {
     await work();
   } finally {
     h.disable();
+    if (process.env.BIAOZHU_PROFILE) {
+      const { profile } = await post('Profiler.stop');
+      require('fs').writeFileSync(`${process.env.BIAOZHU_PROFILE}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    }
   }
   // The histogram records delay beyond the resolution, in nanoseconds.
   return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
