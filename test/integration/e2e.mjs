@@ -112,6 +112,10 @@ async function setTheme(page, theme, dark) {
 }
 
 async function screenshots(page, frame, suffix) {
+  // Give the Annotations view the whole side bar: collapse the other views of its container.
+  for (const header of await page.locator('.part.sidebar .pane-header[aria-expanded="true"]').all()) {
+    if (!/annotations/i.test(await header.innerText())) await header.click();
+  }
   await palette(page, 'Notifications: Clear All Notifications');
   await page.locator('.notification-toast').first().waitFor({ state: 'detached' }).catch(() => {});
   await frame.locator('#bz-tab-entities').click();
