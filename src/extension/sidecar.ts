@@ -103,6 +103,22 @@ export function relativePath(page: vscode.Uri): string {
   return folder ? path.posix.relative(folder.uri.path, page.path) : path.posix.basename(page.path);
 }
 
+/** Characters encoded per event-loop turn: encoding a whole 5 MB sidecar at once stalls the host for ~150 ms. */
+const ENCODE_CHARS_PER_TURN = 256 * 1024;
+
+async function encodeUtf8(text: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let start = 0; start < text.length;) {
+    if (start > 0) await new Promise(resolve => setImmediate(resolve));
+    let end = Math.min(text.length, start + ENCODE_CHARS_PER_TURN);
+    // Never cut a surrogate pair: each half alone would be encoded as U+FFFD.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    parts.push(Buffer.from(text.slice(start, end), 'utf8'));
+    start = end;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Serialises writes per target file, so a slow write never lands after a newer one. */
 export class SidecarWriter {
   private readonly chains = new Map<string, Promise<void>>();
@@ -110,7 +126,7 @@ export class SidecarWriter {
   write(uri: vscode.Uri, content: string): Promise<void> {
     const key = uri.toString();
     const previous = this.chains.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => writeFileAtomicAsync(uri.fsPath, content));
+    const next = previous.catch(() => undefined).then(async () => writeFileAtomicAsync(uri.fsPath, await encodeUtf8(content)));
     this.chains.set(key, next);
     void next.finally(() => { if (this.chains.get(key) === next) this.chains.delete(key); }).catch(() => undefined);
     return next;

@@ -256,6 +256,8 @@ export class AnnotationStore implements vscode.Disposable {
       state.articles = stripBlocks(analysis.articles);
       state.columnBreaks = analysis.columnBreaks;
       state.analysedOnce = true;
+      // Announced while still analysing, so listeners can tell this replacement from a person's decision.
+      this.emitter.fire(state);
       this.scheduleSave(state);
     } catch (e) {
       if (e instanceof CancelledError) return;

@@ -17,7 +17,7 @@ export interface AnalysisRequest {
   options: AnalyzeOptions;
 }
 
-/** An analysis whose annotations are packed against the request's text. */
+/** An analysis whose annotations are packed against the request's text; articles come without their blocks. */
 export type PackedAnalysis = Omit<Analysis, 'annotations'> & { annotations: PackedAnnotations };
 
 export type AnalysisReply =
@@ -33,9 +33,11 @@ if (port) {
     try {
       const started = Date.now();
       if (req.options.entities !== false) warmUp();
-      const { annotations, ...rest } = analyze(req.text, req.options);
+      const { annotations, articles, columnBreaks } = analyze(req.text, req.options);
       const packed = packAnnotations(req.text, annotations);
-      reply({ id: req.id, type: 'done', analysis: { ...rest, annotations: packed }, ms: Date.now() - started }, transferables(packed));
+      // Article blocks stay here: the host does not keep them, and cloning them costs it as much as annotations.
+      const analysis = { articles: articles.map(({ blocks: _blocks, ...a }) => a), columnBreaks, annotations: packed };
+      reply({ id: req.id, type: 'done', analysis, ms: Date.now() - started }, transferables(packed));
     } catch (e) {
       reply({ id: req.id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
     }

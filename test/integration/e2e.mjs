@@ -126,7 +126,10 @@ async function screenshots(page, frame, suffix) {
 async function main() {
   mkdirSync(shots, { recursive: true });
   const work = mkdtempSync(join(cacheDir, 'e2e-'));
-  const vsix = await step('package', () => packageVsix(join(work, 'biaozhu.vsix')));
+  const vsix = await step('package', () => packageVsix(join(work, 'biaozhu.vsix'))).catch(e => {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  });
   const vsixBytes = statSync(vsix).size;
   ensureCodeServer();
   const extensionsDir = join(work, 'extensions');

@@ -54,12 +54,6 @@ export class LexiconService implements vscode.Disposable {
     await this.queue.write(file.fsPath, content);
   }
 
-  /** Resolves once every queued lexicon write is on disk. */
-  async settled(): Promise<void> {
-    const file = this.fileUri();
-    if (file && this.lastWritten !== undefined) await this.queue.write(file.fsPath, this.lastWritten);
-  }
-
   private async learnFrom(state: DocState): Promise<void> {
     const before = this.learned.get(state) ?? [];
     const after = state.annotations;

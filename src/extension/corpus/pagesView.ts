@@ -11,7 +11,8 @@ interface PageNode {
   stats: PageStats;
 }
 
-const REFRESH_DELAY_MS = 500;
+/** Coalesces the store's per-edit changes: the counts need not follow every keystroke. */
+const REFRESH_DELAY_MS = 1500;
 
 const statusText = (s: ReviewStatus): string =>
   s === 'done' ? vscode.l10n.t('done') : s === 'in progress' ? vscode.l10n.t('in progress') : vscode.l10n.t('not started');

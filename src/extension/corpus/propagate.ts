@@ -10,7 +10,8 @@ import type { AnnotationStore, DocState } from '../store';
 import { identicalSuggestions, singleDecision, tagAll, untagged } from './occurrences';
 
 export function registerPropagation(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const seen = new WeakMap<DocState, readonly Annotation[]>();
+  /** The annotations and text each page had at its last change: a decision changes the first, never the second. */
+  const seen = new WeakMap<DocState, { annotations: readonly Annotation[]; text: string }>();
 
   const offer = (state: DocState, before: readonly Annotation[]) => {
     const decision = singleDecision(before, state.annotations);
@@ -42,10 +43,10 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
   return [
     store.onDidChange(state => {
       const before = seen.get(state);
-      seen.set(state, state.annotations);
-      // Only interactive single decisions (not loads, analyses or bulk actions) on the page being edited.
-      if (before && before !== state.annotations && !state.analysing && !state.loading
-        && vscode.window.activeTextEditor?.document.uri.toString() === state.uri.toString()) offer(state, before);
+      seen.set(state, { annotations: state.annotations, text: state.text });
+      // Only interactive single decisions (not edits, loads, analyses or bulk actions) on the page in front.
+      if (before && before.annotations !== state.annotations && before.text === state.text && !state.analysing && !state.loading
+        && vscode.window.activeTextEditor?.document.uri.toString() === state.uri.toString()) offer(state, before.annotations);
     }),
     registerCommand(CorpusCommands.tagAllOccurrences, log, async (arg?: { label?: unknown }) => {
       const { editor, state } = await activeState();
