@@ -3,8 +3,8 @@
  * "Join Broken Paragraph" on each column break.
  */
 import * as vscode from 'vscode';
-import { countAnnotations } from '../core/describe';
-import type { Annotation, ColumnBreak, Span } from '../core/types';
+import { annotationsWithin, countAnnotations } from '../core/describe';
+import type { Article, ColumnBreak } from '../core/types';
 import { Commands } from './commandIds';
 import { lineRangeAt, toRange } from './ranges';
 import type { AnnotationStore } from './store';
@@ -22,20 +22,26 @@ export class ArticleLenses implements vscode.CodeLensProvider, vscode.Disposable
     });
   }
 
+  /** Positions only: the counts are computed in `resolveCodeLens`, which VS Code calls for visible lenses only. */
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const state = this.store.get(doc.uri);
     if (!state) return [];
-    const within = annotationsPerArticle(state.articles, state.annotations);
-    return state.articles.map((article, i) => {
-      const counts = countAnnotations(within[i]);
-      const entities = counts.total - (counts.byLabel.NUMBER ?? 0);
-      const title = article.title.trim() || vscode.l10n.t('(untitled)');
-      return new vscode.CodeLens(lineRangeAt(doc, article.start), {
-        title: vscode.l10n.t('Article {0}: {1} · {2} entities · {3} numbers · {4} to review', i + 1, title, entities, counts.byLabel.NUMBER ?? 0, counts.pending),
-        command: Commands.showPanel,
-        tooltip: vscode.l10n.t('Show the article in the Biaozhu side panel'),
-      });
-    });
+    return state.articles.map((article, i) => new ArticleLens(lineRangeAt(doc, article.start), doc.uri, i, article));
+  }
+
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (!(lens instanceof ArticleLens)) return lens;
+    const state = this.store.get(lens.uri);
+    const { article, index } = lens;
+    const counts = countAnnotations(state ? annotationsWithin(state.annotations, article.start, article.end) : []);
+    const entities = counts.total - (counts.byLabel.NUMBER ?? 0);
+    const title = article.title.trim() || vscode.l10n.t('(untitled)');
+    lens.command = {
+      title: vscode.l10n.t('Article {0}: {1} · {2} entities · {3} numbers · {4} to review', index + 1, title, entities, counts.byLabel.NUMBER ?? 0, counts.pending),
+      command: Commands.showPanel,
+      tooltip: vscode.l10n.t('Show the article in the Biaozhu side panel'),
+    };
+    return lens;
   }
 
   dispose(): void {
@@ -45,24 +51,11 @@ export class ArticleLenses implements vscode.CodeLensProvider, vscode.Disposable
   }
 }
 
-/**
- * `annotationsWithin` for every article at once: one pass with a binary search per annotation, where a
- * filter per article took tens of seconds on a page with thousands of articles and tens of thousands of
- * annotations (CodeLenses are asked for again after every change). Articles do not overlap.
- */
-function annotationsPerArticle(articles: readonly Span[], annotations: readonly Annotation[]): Annotation[][] {
-  const order = articles.map((_, i) => i).sort((a, b) => articles[a].start - articles[b].start);
-  const out: Annotation[][] = articles.map(() => []);
-  for (const a of annotations) {
-    if (a.status === 'rejected') continue;
-    let lo = 0, hi = order.length - 1, found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (articles[order[mid]].start <= a.start) { found = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    if (found >= 0 && a.end <= articles[order[found]].end) out[order[found]].push(a);
+/** An article title's lens; its command (with the counts) is filled in when VS Code resolves it. */
+class ArticleLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly uri: vscode.Uri, readonly index: number, readonly article: Article) {
+    super(range);
   }
-  return out;
 }
 
 export class JoinBrokenParagraph implements vscode.CodeActionProvider {

@@ -27,6 +27,7 @@ const cases: Array<{ name: string; text: string; has: string[]; not?: string[]; 
   { name: 'plain verbs and nouns are not entities', text: '他们认真学习，积极工作，努力提高业务水平。', has: [], not: ['PER:认真', 'ORG:工作'] },
   { name: 'a forced lexicon word wins over what the tagger found', text: '扎西德勒是藏语的问候语。', has: ['WORK:问候语', 'PER:扎西德勒'], lexicon: [{ word: '问候语', label: 'WORK' }, { word: '扎西德勒', label: 'PER' }] },
   { name: 'a rejected text+label is never suggested', text: '县委书记王志强介绍了情况。', has: [], not: ['PER:王志强'], lexicon: [{ word: '王志强', label: 'PER', reject: true }] },
+  { name: 'a learned shorter word does not cut a longer name found around it', text: '国务院办公厅发布通知，国务院常务会议召开。', has: ['ORG:国务院办公厅', 'ORG:国务院'], lexicon: [{ word: '国务院', label: 'ORG' }] },
   { name: 'a custom label from the lexicon is kept', text: '村里新建了光伏电站和蔬菜大棚。', has: ['FACILITY:光伏电站'], lexicon: [{ word: '光伏电站', label: 'FACILITY' }] },
 ];
 
