@@ -29,12 +29,16 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const bench = {};
+    const marks = { starts: 0, done: undefined };
     let finish;
     const exited = new Promise(r => { finish = r; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
       const figure = /^BIAOZHU-BENCH (\{.*\})$/.exec(text.trim());
       if (figure) Object.assign(bench, JSON.parse(figure[1]));
+      if (text.trim() === 'BIAOZHU-SUITES-START') marks.starts++;
+      const done = /^BIAOZHU-SUITES-DONE (\{.*\})$/.exec(text.trim());
+      if (done) marks.done = JSON.parse(done[1]);
       if (verbose || !NOISE.test(text)) process.stdout.write(`${type === 'info' || type === 'log' ? '' : `[${type}] `}${text}\n`);
     });
     await page.exposeFunction('codeAutomationExit', code => finish(code));
@@ -47,8 +51,14 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
       await page.screenshot({ path: join(server.dir, '..', 'integration-timeout.png') }).catch(() => {});
       throw new Error(`the suites did not finish within ${SUITE_TIMEOUT_MS / 1000} s\ncode-server output:\n${server.output().slice(-4000)}`);
     }
-    if (Object.keys(bench).length) recordBench('extensionHost', { ...bench, suitesPassed: code === 0 });
-    return { code, phases };
+    // The workbench reports exit 0 when an extension host dies and restarts: trust only a complete, single run.
+    let verdict = code;
+    if (marks.starts !== 1 || !marks.done || marks.done.failures > 0 || marks.done.passes === 0) {
+      console.error(`[integration] the suites did not complete exactly once in one extension host (starts ${marks.starts}, result ${JSON.stringify(marks.done)}): the host crashed or restarted`);
+      verdict = 1;
+    }
+    if (Object.keys(bench).length) recordBench('extensionHost', { ...bench, suitesPassed: verdict === 0 });
+    return { code: verdict, phases };
   } finally {
     await browser.close();
     await server.stop();
