@@ -7,11 +7,10 @@ import { benchFigure, closeAll, getApi, writeFile, type BiaozhuApi } from './uti
 
 /**
  * The goal is no stall over 100 ms. Measured on a shared 2-core machine (docs/extension.md): analysis
- * 190–380 ms, edit + save + re-analysis 390–810 ms, mostly garbage collection of the host's large heap and
- * the article CodeLenses. These bounds catch a regression to the seconds-long freezes seen before.
+ * 160–240 ms, edit + save + re-analysis 110–220 ms, mostly garbage collection of the host's large heap.
+ * The bound leaves room for noisy CI machines and still catches a return of the freezes of seconds seen before.
  */
-const MAX_ANALYSIS_STALL_MS = 500;
-const MAX_SAVE_STALL_MS = 1000;
+const MAX_STALL_MS = 500;
 const PAGE_BYTES = 5 * 1024 * 1024;
 
 /** Composed news text (not from any seed), varied by `i` so the page does not repeat one paragraph verbatim. */
@@ -86,7 +85,7 @@ describe('a 5 MB page keeps the editor responsive', function () {
     const visible = editor.visibleRanges[0];
     const drawn = Object.entries(api.decorations(editor)).filter(([k]) => k.endsWith('.suggested')).flatMap(([, r]) => r);
     assert.ok(drawn.some(r => visible.contains(r)), 'no suggestion is drawn in the visible part of the page');
-    assert.ok(stall.maxMs < MAX_ANALYSIS_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while analysing (allowed ${MAX_ANALYSIS_STALL_MS})`);
+    assert.ok(stall.maxMs < MAX_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while analysing (allowed ${MAX_STALL_MS})`);
   });
 
   it('edits and saves it without stalling the host, and the sidecar matches the editor', async () => {
@@ -101,7 +100,7 @@ describe('a 5 MB page keeps the editor responsive', function () {
     const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(api.sidecarUri(uri))).toString('utf8')) as { annotations: unknown[]; document: { length: number } };
     assert.strictEqual(saved.document.length, editor.document.getText().length);
     assert.deepStrictEqual(saved.annotations, JSON.parse(JSON.stringify(api.annotations(uri))));
-    assert.ok(stall.maxMs < MAX_SAVE_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while editing and saving (allowed ${MAX_SAVE_STALL_MS})`);
+    assert.ok(stall.maxMs < MAX_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while editing and saving (allowed ${MAX_STALL_MS})`);
   });
 });
 
