@@ -25,8 +25,11 @@ function npmInstall(prefix, spec, env) {
   mkdirSync(prefix, { recursive: true });
   // A package.json of its own stops npm from walking up into the repository's project.
   if (!existsSync(join(prefix, 'package.json'))) writeFileSync(join(prefix, 'package.json'), '{"private":true}\n');
+  // Under `npm test` the parent npm exports its own settings as npm_* variables; npm_config_user_agent
+  // names the parent's Node 20, and code-server's install script reads its Node version from there.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, spec], {
-    cwd: prefix, env: { ...process.env, npm_config_yes: 'true', ...env }, encoding: 'utf8', maxBuffer: 64 << 20,
+    cwd: prefix, env: { ...inherited, npm_config_yes: 'true', ...env }, encoding: 'utf8', maxBuffer: 64 << 20,
   });
   if (r.status !== 0) {
     const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
