@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../node/atomicWrite';
 import { InputError } from '../node/readText';
 import { CliContext, UsageError, parseArgs } from './args';
 import { loadAnnotations } from './corpusFiles';
-import { outputPath } from './export';
+import { outputPath } from '../formats';
 
 export const usage = 'biaozhu compare A.json B.json [--csv OUT.csv] [--merge OUT.json [--choose ID=a|b|none,...] [--prefer a|b|none]]';
 

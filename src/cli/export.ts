@@ -4,7 +4,7 @@ import { sha256 } from '../core/document';
 import { misanchored, parseDocument } from '../core/documentJson';
 import type { AnnotationDocument } from '../core/types';
 import { conllLosses } from '../formats/conll';
-import { formatById, formats } from '../formats';
+import { formatById, formats, outputPath } from '../formats';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { InputError, readTextFile } from '../node/readText';
 import { CliContext, UsageError, parseArgs } from './args';
@@ -29,10 +29,6 @@ function textPathOf(doc: AnnotationDocument, annotationsPath: string, given: str
   return existsSync(beside) ? beside : p;
 }
 
-/** Where each exported file goes: the main file at OUT, the others at OUT's base name plus their suffix. */
-export function outputPath(out: string, suffix: string): string {
-  return suffix === '' ? out : out.replace(/\.[^./\\]*$/, '') + suffix;
-}
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { positional, options } = parseArgs(argv, { format: 'string', f: 'string', text: 'string', scheme: 'string', o: 'string', output: 'string' });

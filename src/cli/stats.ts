@@ -2,7 +2,7 @@ import { countsCsv, entitiesCsv, folderStats, pageStats, top, type EntityCount, 
 import { writeFileAtomic } from '../node/atomicWrite';
 import { CliContext, UsageError, parseArgs } from './args';
 import { loadCorpus } from './corpusFiles';
-import { outputPath } from './export';
+import { outputPath } from '../formats';
 
 export const usage = 'biaozhu stats DIR|FILE... [--top N] [--csv OUT.csv]';
 

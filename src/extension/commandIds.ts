@@ -12,6 +12,7 @@ export const Commands = {
   toggleHighlights: 'biaozhu.toggleHighlights',
   showPanel: 'biaozhu.showPanel',
   exportAnnotations: 'biaozhu.exportAnnotations',
+  exportPages: 'biaozhu.exportPages',
   importAnnotations: 'biaozhu.importAnnotations',
   joinBrokenParagraphs: 'biaozhu.joinBrokenParagraphs',
   /** Internal (hover links): set the status of annotations by id. Hidden from the palette. */

@@ -8,6 +8,7 @@ import { createApi, type BiaozhuApi } from './api';
 import { PANEL_VIEW_ID } from './commandIds';
 import { registerAnnotateCommands } from './commands/annotate';
 import { registerDocumentCommands } from './commands/document';
+import { registerExportPages } from './commands/exportPages';
 import { registerTransferCommands } from './commands/transfer';
 import { registerCorpus } from './corpus';
 import { Config } from './config';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerAnnotateCommands(store, config, log),
     ...registerDocumentCommands(store, decorations, log),
     ...registerTransferCommands(store, config, log),
+    registerExportPages(store, config, log),
     ...registerCorpus(store, config, log),
   );
   return createApi(store, decorations);

@@ -30,3 +30,8 @@ export function detectFormat(content: string, fileName: string): FormatPlugin | 
   }
   return best;
 }
+
+/** Where each exported file goes: the main file at `out`, the others at `out`'s base name plus their suffix (brat: X.ann, X.txt). */
+export function outputPath(out: string, suffix: string): string {
+  return suffix === '' ? out : out.replace(/\.[^./\\]*$/, '') + suffix;
+}

@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { mergeImport } from '../../core/annotationOps';
 import { toDocument } from '../../core/document';
 import type { Status } from '../../core/types';
-import { detectFormat, formatById, formats, FormatError, type FormatPlugin } from '../../formats';
+import { detectFormat, formatById, formats, FormatError, outputPath, type FormatPlugin } from '../../formats';
 import { writeFileAtomic } from '../../node/atomicWrite';
 import { Commands } from '../commandIds';
 import type { Config } from '../config';
 import { relativePath } from '../sidecar';
-import { baseName, type AnnotationStore } from '../store';
+import { baseName, type AnnotationStore, type DocState } from '../store';
 import { registerCommand } from './register';
 
 interface ExportArgs { uri?: vscode.Uri; target?: vscode.Uri; format?: string }
@@ -22,11 +22,6 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc) void vscode.window.showInformationMessage(vscode.l10n.t('Open a text page first.'));
     return doc;
-  };
-
-  const pickFormat = async (placeHolder: string): Promise<FormatPlugin | undefined> => {
-    const chosen = await vscode.window.showQuickPick(formats.map(f => ({ label: f.name, description: f.extensions.join(' '), plugin: f })), { placeHolder });
-    return chosen?.plugin;
   };
 
   return [
@@ -51,10 +46,7 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
         });
         if (!target) return;
       }
-      const text = doc.getText();
-      const exported = toDocument(relativePath(doc.uri), text, state, config.value.labels);
-      const files = plugin.export(exported, text);
-      for (const file of files) writeFileAtomic(target.fsPath + file.suffix, file.content);
+      writePageExport(doc, state, plugin, target, config);
       const orphans = state.orphans.length > 0 ? vscode.l10n.t(' ({0} orphaned annotations are not exported)', state.orphans.length) : '';
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} annotations to {1}{2}.', state.annotations.length, target.fsPath, orphans));
       return target;
@@ -107,8 +99,32 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
   ];
 }
 
+/**
+ * Writes one page's export at `target` (the main file) and its companions beside it (brat: X.txt). A
+ * companion that would land on the page itself is not written: the page is already there.
+ * Returns the files written.
+ */
+export function writePageExport(doc: vscode.TextDocument, state: DocState, plugin: FormatPlugin, target: vscode.Uri, config: Config): string[] {
+  const text = doc.getText();
+  const files = plugin.export(toDocument(relativePath(doc.uri), text, state, config.value.labels), text);
+  const written: string[] = [];
+  for (const file of files) {
+    const out = outputPath(target.fsPath, file.suffix);
+    if (file.suffix !== '' && path.resolve(out) === path.resolve(doc.uri.fsPath)) continue;
+    writeFileAtomic(out, file.content);
+    written.push(out);
+  }
+  return written;
+}
+
+/** Asks which format to use. */
+export async function pickFormat(placeHolder: string): Promise<FormatPlugin | undefined> {
+  const chosen = await vscode.window.showQuickPick(formats.map(f => ({ label: f.name, description: f.extensions.join(' '), plugin: f })), { placeHolder });
+  return chosen?.plugin;
+}
+
 /** The configured export folder: absolute, or relative to the page's workspace folder. */
-function defaultFolder(setting: string, page: vscode.Uri): vscode.Uri | undefined {
+export function defaultFolder(setting: string, page: vscode.Uri): vscode.Uri | undefined {
   if (!setting) return undefined;
   if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
   const folder = vscode.workspace.getWorkspaceFolder(page);

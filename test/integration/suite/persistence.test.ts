@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseDocument } from '../../../src/core/documentJson';
 import type { Annotation } from '../../../src/core/types';
 import { contractErrors } from '../../helpers/schema';
-import { closeAll, copyOf, eventually, exists, getApi, openAnalysed, seedUri, workspaceRoot, type BiaozhuApi } from './util';
+import { closeAll, copyOf, eventually, exists, getApi, openAnalysed, seedUri, workspaceRoot, writeFile, type BiaozhuApi } from './util';
 
 const readText = async (uri: vscode.Uri) => Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 const same = (a: Annotation) => (b: Annotation) => a.start === b.start && a.end === b.end && a.label === b.label && a.text === b.text;
@@ -97,5 +97,44 @@ describe('persistence', () => {
     assert.deepStrictEqual(contractErrors(json, editor.document.getText()), []);
     assert.ok(json.annotations.some(same(manual)), 'the export lacks the manual tag');
     assert.ok(json.articles.length > 0, 'the export lacks the articles');
+  });
+
+  it('exports several pages at once, one file per page, keeping pages of the same name apart', async () => {
+    // Invented text: a character outside the BMP before the spans checks brat's code-point offsets.
+    const a = await writeFile('batch/a/page.txt', '𠀀测试：今年共培训学员3200余人次，投入资金58万元。\n');
+    const b = await writeFile('batch/b/page.txt', '报道称，全年接待游客1.5万人次，同比增长12%。\n');
+    const editor = await openAnalysed(api, a);
+    const manual = await tagFreeRun(api, editor, 'ORG');
+    await closeAll();
+    const before = (await vscode.workspace.fs.stat(a)).mtime;
+
+    // brat into the pages' own folder: X.ann beside X.txt, and the page itself is not rewritten.
+    const batch = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'batch');
+    const written = await vscode.commands.executeCommand<string[]>('biaozhu.exportPages', { uris: [batch], target: batch, format: 'brat' });
+    assert.deepStrictEqual(written.map(f => vscode.workspace.asRelativePath(f)).sort(), ['scratch/batch/a/page.ann', 'scratch/batch/b/page.ann']);
+    assert.strictEqual((await vscode.workspace.fs.stat(a)).mtime, before, 'the page was rewritten');
+    for (const page of [a, b]) {
+      const text = await readText(page);
+      const points = [...text];
+      const ann = await readText(vscode.Uri.file(page.fsPath.replace(/\.txt$/, '.ann')));
+      const spans = ann.split('\n').filter(l => l.startsWith('T')).map(l => l.split('\t'));
+      assert.ok(spans.some(t => t[1].startsWith('NUMBER')), `${page.path}: no number exported:\n${ann}`);
+      for (const [, typeSpan, quote] of spans) {
+        const [, start, end] = typeSpan.split(' ').map(Number);
+        assert.strictEqual(points.slice(start, end).join(''), quote, `${page.path}: ${typeSpan} does not cover "${quote}"`);
+      }
+    }
+    const annA = await readText(vscode.Uri.file(a.fsPath.replace(/\.txt$/, '.ann')));
+    assert.ok(annA.includes(`ORG ${manual.start - 1} ${manual.end - 1}\t${manual.text}`), `the manual tag is missing (code points):\n${annA}`);
+
+    // Biaozhu JSON into another folder: both files meet the contract; the never-opened page was pre-annotated.
+    const out = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'batch-json');
+    const jsons = await vscode.commands.executeCommand<string[]>('biaozhu.exportPages', { uris: [a, b, a], target: out, format: 'json' });
+    assert.deepStrictEqual(jsons.map(f => vscode.workspace.asRelativePath(f)).sort(), ['scratch/batch-json/a/page.json', 'scratch/batch-json/b/page.json']);
+    for (const [page, file] of [[a, jsons.find(f => f.includes('/a/'))!], [b, jsons.find(f => f.includes('/b/'))!]] as const) {
+      const json = JSON.parse(await readText(vscode.Uri.file(file)));
+      assert.deepStrictEqual(contractErrors(json, await readText(page)), []);
+      assert.ok(json.annotations.some((x: Annotation) => x.label === 'NUMBER'), `${file} has no numbers`);
+    }
   });
 });
