@@ -2,6 +2,7 @@
  * The typed contract between the extension host and the side panel webview. Type-only: both sides import
  * it with `import type`. The host owns the data; the panel owns only view state.
  */
+import type { EntityCount, LabelCounts, ReviewStatus } from '../core/corpus/stats';
 import type { Annotation, Article, LabelDef, Status } from '../core/types';
 
 /** Everything the panel shows for the active document. */
@@ -25,8 +26,20 @@ export interface Snapshot {
   strings: Record<string, string>;
 }
 
+/** Counts over every page of the workspace (sidecars, or the live state of open pages), sent on request. */
+export interface WorkspaceStats {
+  pages: number;
+  review: Record<ReviewStatus, number>;
+  labels: LabelCounts[];
+  all: LabelCounts;
+  /** The most frequent names (every label but NUMBER) and numbers, at most 10 each. */
+  topNames: EntityCount[];
+  topNumbers: EntityCount[];
+}
+
 export type HostToPanel =
   | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'workspaceStats'; stats: WorkspaceStats }
   | { type: 'selection'; start: number; end: number }
   | { type: 'focusFilter' };
 
@@ -39,6 +52,8 @@ export type PanelToHost =
   | { type: 'tagSelection'; label: string }
   | { type: 'addLabel'; label: LabelDef }
   | { type: 'analyze' }
-  | { type: 'export' };
+  | { type: 'export' }
+  | { type: 'workspaceStats' }
+  | { type: 'exportStats' };
 
 export type PanelMessageType = PanelToHost['type'];

@@ -37,6 +37,8 @@ function isHostMessage(m: unknown): m is HostToPanel {
     case 'snapshot': return isSnapshot(m.snapshot);
     case 'selection': return typeof m.start === 'number' && typeof m.end === 'number';
     case 'focusFilter': return true;
+    case 'workspaceStats': return isObject(m.stats) && typeof m.stats.pages === 'number' && isObject(m.stats.review) && isObject(m.stats.all)
+      && Array.isArray(m.stats.labels) && Array.isArray(m.stats.topNames) && Array.isArray(m.stats.topNumbers);
     default: return false;
   }
 }

@@ -1,6 +1,6 @@
 /** What every view renderer receives: the snapshot, the view state and the actions a row can trigger. */
 import type { LabelDef, Status } from '../core/types';
-import type { Snapshot } from '../protocol/messages';
+import type { Snapshot, WorkspaceStats } from '../protocol/messages';
 import type { Filter, ViewState } from './model';
 import type { StringKey } from './strings';
 
@@ -25,6 +25,9 @@ export interface Actions {
   toggleSelect(ids: string[]): void;
   setExpanded(kind: 'collapsed' | 'expanded', key: string, on: boolean): void;
   showMore(key: string): void;
+  /** Asks the host to count every page of the workspace (answered with a workspaceStats message). */
+  countWorkspace(): void;
+  exportStats(): void;
 }
 
 export interface Ctx {
@@ -41,4 +44,6 @@ export interface Ctx {
   locale: string;
   /** Integers with the locale's grouping (one formatter per render: Intl constructors are slow). */
   int(n: number): string;
+  /** The workspace counts once asked for ('loading' until the host answers). */
+  workspace?: WorkspaceStats | 'loading';
 }

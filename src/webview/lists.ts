@@ -1,5 +1,5 @@
 /**
- * The four views. Each returns its list element and the annotations it shows (for "select all visible" and
+ * The list views (the statistics view is in ./statsView). Each returns its list element and the annotations it shows (for "select all visible" and
  * "accept all visible"), and registers every navigable row in `ctx.items` for the keyboard handler.
  */
 import { normalisedValue } from '../core/describe';
@@ -13,12 +13,12 @@ export interface ViewResult {
   visible: Annotation[];
 }
 
-function emptyNote(ctx: Ctx, total: number): HTMLElement {
+export function emptyNote(ctx: Ctx, total: number): HTMLElement {
   return h('p', { class: 'bz-empty' }, total === 0 || isEmptyFilter(ctx.filter) ? ctx.t('list.empty') : ctx.t('list.noMatch'));
 }
 
 /** A row: a focusable element holding a content line and, for trees, its children. */
-function item(ctx: Ctx, key: string, spec: ItemSpec, attrs: Record<string, string | number | boolean | undefined>, content: Node[]): HTMLLIElement {
+export function item(ctx: Ctx, key: string, spec: ItemSpec, attrs: Record<string, string | number | boolean | undefined>, content: Node[]): HTMLLIElement {
   ctx.items.set(key, spec);
   const li = h('li', { class: 'bz-item', tabindex: -1, ...attrs });
   li.dataset.focusKey = key;
@@ -61,7 +61,7 @@ function rowActions(ctx: Ctx, key: string, spec: ItemSpec): HTMLElement {
   return bar;
 }
 
-function labelChip(ctx: Ctx, id: string): HTMLElement {
+export function labelChip(ctx: Ctx, id: string): HTMLElement {
   const def = ctx.label(id);
   return h('span', { class: 'bz-chip', title: def?.name ?? id }, swatch(def?.color), id);
 }

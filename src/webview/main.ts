@@ -3,7 +3,7 @@
  * this file owns only view state (tab, filter, sort, open groups, scroll), kept with getState/setState.
  */
 import type { Annotation, LabelDef } from '../core/types';
-import type { HostToPanel, Snapshot } from '../protocol/messages';
+import type { HostToPanel, Snapshot, WorkspaceStats } from '../protocol/messages';
 import { loadViewState, onHostMessage, post, saveViewState } from './api';
 import type { Actions, Ctx, ItemSpec } from './context';
 import { h, swatch } from './dom';
@@ -13,6 +13,7 @@ import { renderArticles, renderEntities, renderNumbers, renderOrphans, type View
 import { type TabId, TABS, parseFilter, pruneSelection, restoreViewState, toggleKey, toggleSelection } from './model';
 import { closeRelabelMenu, openRelabelMenu } from './relabelMenu';
 import { type StringKey, translate } from './strings';
+import { renderStats } from './statsView';
 import { renderToolbar } from './toolbar';
 
 const PAGE = 300;
@@ -25,6 +26,7 @@ const limits = new Map<string, number>();
 const activeKey = new Map<TabId, string>();
 let items = new Map<string, ItemSpec>();
 let visible: Annotation[] = [];
+let workspace: WorkspaceStats | 'loading' | undefined;
 
 const t = (key: StringKey, ...args: Array<string | number>) => translate(snap.strings, key, ...args);
 const locale = document.documentElement.lang || navigator.language || 'en';
@@ -112,6 +114,8 @@ const actions: Actions = {
     render();
   },
   showMore: key => { limits.set(key, (limits.get(key) ?? PAGE) + PAGE); render(); },
+  countWorkspace: () => { workspace = 'loading'; render(); post({ type: 'workspaceStats' }); },
+  exportStats: () => post({ type: 'exportStats' }),
 };
 
 function findByKey(key: string): HTMLElement | undefined {
@@ -182,7 +186,7 @@ function render(): void {
   items = new Map();
   const ctx: Ctx = {
     snap, view, filter: parseFilter(view.filter, snap.labels.map(l => l.id)), selected, t, locale, items, act: actions,
-    label: id => labelById.get(id), limit: key => limits.get(key) ?? PAGE, int,
+    label: id => labelById.get(id), limit: key => limits.get(key) ?? PAGE, int, workspace,
   };
   const result: ViewResult = hasDoc ? viewFor(view.tab)(ctx) : { element: h('div', {}), visible: [] };
   visible = result.visible;
@@ -190,7 +194,7 @@ function render(): void {
   renderToolbar(toolbar, ctx, visible, numberSort => { view = { ...view, numberSort }; save(); render(); });
   panel.setAttribute('aria-labelledby', `bz-tab-${view.tab}`);
   panel.replaceChildren(result.element);
-  keysHint.textContent = t(view.tab === 'articles' ? 'list.keysArticles' : view.tab === 'orphans' ? 'list.keysOrphans' : 'list.keys');
+  keysHint.textContent = t(view.tab === 'articles' ? 'list.keysArticles' : view.tab === 'orphans' ? 'list.keysOrphans' : view.tab === 'stats' ? 'list.keysStats' : 'list.keys');
 
   // Roving tabindex and focus restoration by key (or, when the row vanished, by position).
   const rows = navItems();
@@ -209,6 +213,7 @@ function viewFor(tab: TabId): (ctx: Ctx) => ViewResult {
     case 'articles': return renderArticles;
     case 'entities': return renderEntities;
     case 'numbers': return renderNumbers;
+    case 'stats': return renderStats;
     case 'orphans': return renderOrphans;
   }
 }
@@ -258,12 +263,13 @@ function updateTagButtons(): void {
 function renderTabs(ctx: Ctx): void {
   const entityCount = snap.annotations.filter(a => a.label !== 'NUMBER' && a.status !== 'rejected').length;
   const numberCount = snap.annotations.filter(a => a.label === 'NUMBER' && a.status !== 'rejected').length;
-  const n: Record<TabId, number> = { articles: snap.articles.length, entities: entityCount, numbers: numberCount, orphans: snap.orphans.length };
+  const n: Partial<Record<TabId, number>> = { articles: snap.articles.length, entities: entityCount, numbers: numberCount, orphans: snap.orphans.length };
   tablist.setAttribute('aria-label', ctx.t('tab.list'));
   for (const tab of TABS) {
     const b = tabButtons.get(tab)!;
     const on = tab === view.tab;
-    b.replaceChildren(h('span', {}, ctx.t(`tab.${tab}`)), h('span', { class: 'bz-badge' }, int(n[tab])));
+    const count = n[tab];
+    b.replaceChildren(h('span', {}, ctx.t(`tab.${tab}`)), count === undefined ? '' : h('span', { class: 'bz-badge' }, int(count)));
     b.setAttribute('aria-selected', String(on));
     b.tabIndex = on ? 0 : -1;
     b.hidden = tab === 'orphans' && !snap.orphans.length;
@@ -293,6 +299,10 @@ onHostMessage((m: HostToPanel) => {
       break;
     case 'focusFilter':
       focusFilter();
+      break;
+    case 'workspaceStats':
+      workspace = m.stats;
+      if (view.tab === 'stats') render();
       break;
   }
 });

@@ -232,8 +232,8 @@ export function validateNewLabel(draft: { id: string; name: string; color: strin
 
 // --- View state ------------------------------------------------------------------------------------------
 
-export type TabId = 'articles' | 'entities' | 'numbers' | 'orphans';
-export const TABS: readonly TabId[] = ['articles', 'entities', 'numbers', 'orphans'];
+export type TabId = 'articles' | 'entities' | 'numbers' | 'stats' | 'orphans';
+export const TABS: readonly TabId[] = ['articles', 'entities', 'numbers', 'stats', 'orphans'];
 
 /** What the panel remembers across reloads (webview getState/setState); never document data. */
 export interface ViewState {

@@ -17,7 +17,7 @@ export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: readonly 
   const { view, selected, act } = ctx;
   toolbar.setAttribute('aria-label', ctx.t('bulk.toolbar'));
   const parts: HTMLElement[] = [];
-  if (view.tab !== 'articles') {
+  if (view.tab !== 'articles' && view.tab !== 'stats') {
     const ids = visible.map(a => a.id);
     const picked = ids.filter(id => selected.has(id));
     const state = selectionOf(selected, ids);

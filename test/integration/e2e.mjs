@@ -164,6 +164,13 @@ async function main() {
     const activationMs = await step('palette: Show Running Extensions', async () => {
       await palette(page, 'Developer: Show Running Extensions');
       const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /biaozhu/i }).first();
+      // The list is virtual and sorted by activation time: scroll until Biaozhu's row is rendered.
+      await page.locator('.runtime-extensions-editor .monaco-list-row').first().waitFor();
+      for (let i = 0; i < 40 && !(await row.count()); i++) {
+        await page.locator('.runtime-extensions-editor .monaco-list').first().hover();
+        await page.mouse.wheel(0, 300);
+        await page.waitForTimeout(100);
+      }
       await row.locator('.activation-time').waitFor();
       const text = await row.innerText();
       await page.keyboard.press('Control+W');
@@ -199,7 +206,7 @@ async function main() {
 
     await step('palette: Export Annotations…', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();
-      await palette(page, 'Biaozhu: Export Annotations');
+      await palette(page, 'Biaozhu: Export Annotations…');
       const input = page.locator('.quick-input-widget input');
       // First the format: pick "Biaozhu JSON" by typing, then the save dialog.
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Biaozhu JSON' }).first().waitFor();
@@ -219,6 +226,28 @@ async function main() {
     const manual = exported.annotations.filter(a => a.source === 'manual' && a.label === 'WORK' && a.text === tagged);
     if (manual.length !== 1) throw new Error(`the export holds ${manual.length} manual WORK annotations of ${JSON.stringify(tagged)}`);
     for (const a of exported.annotations) if (seedText.slice(a.start, a.end) !== a.text) throw new Error(`exported ${a.id} does not match the page`);
+
+    await step('panel: Statistics of the page and the workspace', async () => {
+      await frame.locator('#bz-tab-stats').click();
+      const foot = frame.locator('.bz-stats').first().locator('tfoot td');
+      await foot.first().waitFor();
+      const [suggested, accepted, rejected] = (await foot.allInnerTexts()).map(t => Number(t.replace(/\D/g, '')));
+      const count = s => exported.annotations.filter(a => a.status === s).length;
+      if (suggested !== count('suggested') || accepted !== count('accepted') || rejected !== count('rejected')) {
+        throw new Error(`the Statistics tab shows ${suggested}/${accepted}/${rejected} suggested/accepted/rejected, the export has ${count('suggested')}/${count('accepted')}/${count('rejected')}`);
+      }
+      const top = frame.locator('.bz-stats').first().locator('[role="listbox"] .bz-item');
+      if ((await top.count()) === 0) throw new Error('no most frequent names or numbers on the Statistics tab');
+      await frame.locator('button[data-focus-key="stats:count"]').click();
+      const pages = frame.locator('.bz-stats').nth(1).locator('p.bz-dim');
+      await pages.waitFor();
+      const n = Number((await pages.innerText()).match(/\d+/)?.[0]);
+      // Pages are the .txt files outside .biaozhu/ (which holds the learned lexicon.txt).
+      const expected = readdirSync(ws.dir, { recursive: true }).map(String).filter(f => f.endsWith('.txt') && !f.startsWith('.biaozhu')).length;
+      if (n !== expected) throw new Error(`the workspace statistics count ${n} pages, the workspace has ${expected}`);
+      await frame.locator('.bz-panel').evaluate(el => { el.scrollTop = 0; });
+      await page.locator('.part.sidebar').screenshot({ path: join(shots, 'panel-stats-light.png') });
+    });
 
     await step('screenshots (light, dark)', async () => {
       await page.locator('.monaco-editor .view-lines').first().click();

@@ -14,6 +14,8 @@ describe('panel messages checked by the host', () => {
     ['addLabel with a valid definition', { type: 'addLabel', label: { id: 'EVENT', name: 'Event', color: '#aa3300', key: '6' } }],
     ['analyze', { type: 'analyze' }],
     ['export', { type: 'export' }],
+    ['workspaceStats', { type: 'workspaceStats' }],
+    ['exportStats', { type: 'exportStats' }],
   ];
   for (const [name, raw] of accepted) {
     it(`accepts ${name}`, () => assert.strictEqual(checkPanelMessage(raw, ctx).ok, true));

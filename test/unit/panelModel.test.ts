@@ -172,6 +172,11 @@ describe('panel model', () => {
       assert.deepStrictEqual(restoreViewState(JSON.parse(JSON.stringify(stored))), stored);
     });
 
+    it('restores the Statistics tab and its scroll position', () => {
+      const s = restoreViewState({ tab: 'stats', scroll: { stats: 40 } });
+      assert.deepStrictEqual([s.tab, s.scroll], ['stats', { stats: 40 }]);
+    });
+
     const broken: unknown[] = [undefined, null, 42, 'x', { tab: 'evil', filter: 3, numberSort: { key: 'x', dir: 1 }, collapsed: [1, 'ok'], scroll: { numbers: -5, articles: 'x' } }];
     for (const raw of broken) {
       it(`falls back field by field for ${JSON.stringify(raw)}`, () => {

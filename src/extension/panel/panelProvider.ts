@@ -6,8 +6,10 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { relabel, removeIds, setStatus, tagSpan } from '../../core/annotationOps';
+import { folderStats, top } from '../../core/corpus/stats';
 import type { HostToPanel, PanelToHost, Snapshot } from '../../protocol/messages';
-import { Commands } from '../commandIds';
+import { Commands, CorpusCommands } from '../commandIds';
+import { findPages, loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
 import { baseName, type AnnotationStore } from '../store';
@@ -192,6 +194,15 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         return;
       case 'export':
         await vscode.commands.executeCommand(Commands.exportAnnotations, uri ? { uri } : undefined);
+        return;
+      case 'workspaceStats': {
+        const pages = await loadPages(this.store, await findPages());
+        const f = folderStats(pages);
+        void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review: f.review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
+        return;
+      }
+      case 'exportStats':
+        await vscode.commands.executeCommand(CorpusCommands.exportStatistics);
         return;
       default: {
         const unhandled: never = message;

@@ -35,6 +35,8 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
     case 'ready':
     case 'analyze':
     case 'export':
+    case 'workspaceStats':
+    case 'exportStats':
       return { ok: true, message: { type } };
     case 'reveal': {
       const why = needDocument();
