@@ -29,9 +29,9 @@ export class SidecarWatcher implements vscode.Disposable {
   private async changed(sidecar: vscode.Uri): Promise<void> {
     const page = this.pageOf(sidecar);
     if (!page || this.asking.has(page.toString()) || !this.store.isIdle(page)) return;
-    let content: string;
+    let content: Buffer;
     try {
-      content = await fs.readFile(sidecar.fsPath, 'utf8');
+      content = await fs.readFile(sidecar.fsPath);
     } catch {
       return;
     }

@@ -4,6 +4,8 @@ import { countAnnotations } from '../core/describe';
 import { Commands } from './commandIds';
 import type { AnnotationStore } from './store';
 
+const UPDATE_DELAY_MS = 150;
+
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('biaozhu.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
@@ -13,10 +15,19 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = Commands.showPanel;
     this.disposables.push(
       this.item,
-      store.onDidChange(state => { if (state.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update(); }),
+      store.onDidChange(state => { if (state.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.schedule(); }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      { dispose: () => clearTimeout(this.timer) },
     );
     this.update();
+  }
+
+  private timer?: ReturnType<typeof setTimeout>;
+
+  /** Changes come with every keystroke; counting a large page's annotations once per pause is enough. */
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = undefined; this.update(); }, UPDATE_DELAY_MS);
   }
 
   private update(): void {

@@ -13,7 +13,7 @@ import type { AnalyzeOptions, Annotation, Article, ColumnBreak } from '../core/t
 import { AnalysisClient, CancelledError, type ProgressSink } from './analysisClient';
 import type { Config } from './config';
 import { toTextEdit } from './ranges';
-import { hasSidecar, loadSidecar, sidecarText, sidecarUriFor, SidecarWriter } from './sidecar';
+import { hasSidecar, loadSidecar, sidecarBytes, sidecarUriFor, SidecarWriter } from './sidecar';
 
 const SAVE_DELAY_MS = 400;
 const REANALYSE_DELAY_MS = 1200;
@@ -42,7 +42,7 @@ export interface DocState {
   saveTimer?: ReturnType<typeof setTimeout>;
   reanalyseTimer?: ReturnType<typeof setTimeout>;
   /** The last content this store wrote, to tell its own writes from outside changes. */
-  lastWritten?: string;
+  lastWritten?: Buffer;
   writeErrorShown?: boolean;
 }
 
@@ -329,10 +329,9 @@ export class AnnotationStore implements vscode.Disposable {
         articles = trackEdit(articles, edit).kept;
         columnBreaks = trackEdit(columnBreaks, edit).kept;
       }
-      state.annotations = annotations.map(a => {
-        const now = newText.slice(a.start, a.end);
-        return now === a.text ? a : { ...a, text: now };
-      });
+      // Only spans an edit landed inside changed their text; startsWith checks the rest without a copy each.
+      state.annotations = annotations.map(a =>
+        a.end - a.start === a.text.length && newText.startsWith(a.text, a.start) ? a : { ...a, text: newText.slice(a.start, a.end) });
       state.articles = articles;
       state.columnBreaks = columnBreaks;
     }
@@ -423,8 +422,8 @@ export class AnnotationStore implements vscode.Disposable {
     if (state.saveBlocked || state.loading) return;
     const target = this.sidecarUri(state.uri);
     // A snapshot: edits during the build replace these arrays (never mutate them) and schedule another save.
-    const content = await sidecarText(state.uri, state.text, { ...state, labels: this.config.value.labels });
-    if (content === state.lastWritten) return;
+    const content = await sidecarBytes(state.uri, state.text, { ...state, labels: this.config.value.labels });
+    if (state.lastWritten?.equals(content)) return;
     try {
       state.lastWritten = content;
       await this.writer.write(target, content);
@@ -445,8 +444,8 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /** True when `content` is exactly what this store last wrote to the sidecar of `page`. */
-  isOwnWrite(page: vscode.Uri, content: string): boolean {
-    return this.get(page)?.lastWritten === content;
+  isOwnWrite(page: vscode.Uri, content: Buffer): boolean {
+    return this.get(page)?.lastWritten?.equals(content) === true;
   }
 
   /** Writes the sidecar of `uri` now even if this store thinks it is current (it was changed or deleted outside). */

@@ -101,7 +101,8 @@ const confirmed = (a: Annotation) => a.status !== 'rejected' && (a.source === 'm
  * covers it.
  */
 export function pageVotes(annotations: readonly Annotation[]): Votes {
-  const kept = annotations.filter(a => learnable(a.text, a.label));
+  // Unreviewed suggestions (most of a page) teach nothing: skip them before the costlier word check.
+  const kept = annotations.filter(a => (confirmed(a) || (a.status === 'rejected' && a.source === 'auto')) && learnable(a.text, a.label));
   const sure = kept.filter(confirmed);
   const votes: Votes = new Map();
   for (const a of kept) {
