@@ -112,16 +112,25 @@ class PosTable {
     return new PosTable(list.join(''), starts, tagIds, index, tagNames);
   }
 
-  tag(word: string): string {
+  /** Number of dictionary entries: word ids are 0 … size - 1. */
+  get size(): number {
+    return this.tagIds.length;
+  }
+
+  /** The word's id (index of its first dictionary entry), or -1 if it is in no dictionary. */
+  id(word: string): number {
     const mask = this.index.length - 1;
     for (let slot = hash(word) & mask; ; slot = (slot + 1) & mask) {
       const i = this.index[slot];
-      if (i < 0) return specialRule(word);
+      if (i < 0) return -1;
       const start = this.starts[i];
-      if (this.starts[i + 1] - start === word.length && this.words.startsWith(word, start)) {
-        return this.tagNames[this.tagIds[i]] || specialRule(word);
-      }
+      if (this.starts[i + 1] - start === word.length && this.words.startsWith(word, start)) return i;
     }
+  }
+
+  /** The tag of a word with this id (-1: not in a dictionary). */
+  tagOf(word: string, id: number): string {
+    return (id >= 0 && this.tagNames[this.tagIds[id]]) || specialRule(word);
   }
 }
 
@@ -163,17 +172,34 @@ const MAX_SKIP = 8;
  * a few characters forward; characters skipped are left untokenised rather than misplaced.
  */
 export function tokens(text: string, offset = 0): Token[] {
+  return tokensWithIds(text, offset).tokens;
+}
+
+/**
+ * tokens(), with each word's id in the dictionary (-1 for a word jieba found in none, e.g. by its HMM):
+ * a key for per-word caches that needs no string hashing. Ids are below dictionarySize().
+ */
+export function tokensWithIds(text: string, offset = 0): { tokens: Token[]; ids: Int32Array } {
   const out: Token[] = [];
   const words = instance().cut(text, true);
   const table = pos!;
+  const ids = new Int32Array(words.length);
   let at = 0;
   for (const word of words) {
     if (!word) continue;
     let start = at;
     while (start - at <= MAX_SKIP && start < text.length && !text.startsWith(word, start)) start++;
     if (start - at > MAX_SKIP || start >= text.length) continue;
-    out.push({ start: start + offset, end: start + word.length + offset, word, tag: table.tag(word) });
+    const id = table.id(word);
+    ids[out.length] = id;
+    out.push({ start: start + offset, end: start + word.length + offset, word, tag: table.tagOf(word, id) });
     at = start + word.length;
   }
-  return out;
+  return { tokens: out, ids };
+}
+
+/** How many word ids tokensWithIds can give (loads the dictionaries). */
+export function dictionarySize(): number {
+  instance();
+  return pos!.size;
 }

@@ -29,14 +29,23 @@ export function viterbi(emit: Float32Array | Float64Array, n: number, trans: Arr
   let cur = new Float64Array(T);
   for (let t = 0; t < T; t++) prev[t] = allowedStart(t) ? emit[t] + start[t] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const b = i * T;
     for (let t = 0; t < T; t++) {
-      let best = prev[0] + tr[t], arg = 0;
-      for (let s = 1; s < T; s++) {
-        const v = prev[s] + tr[s * T + t];
-        if (v > best) { best = v; arg = s; }
+      let best: number, arg: number;
+      if (t !== 0 && t % 2 === 0) {
+        // I-X: only B-X and I-X may precede it (see allowed); every other predecessor scores -Infinity.
+        best = prev[t - 1] + tr[(t - 1) * T + t]; arg = t - 1;
+        const v = prev[t] + tr[t * T + t];
+        if (v > best) { best = v; arg = t; }
+      } else {
+        best = prev[0] + tr[t]; arg = 0;
+        for (let s = 1; s < T; s++) {
+          const v = prev[s] + tr[s * T + t];
+          if (v > best) { best = v; arg = s; }
+        }
       }
-      cur[t] = best + emit[i * T + t];
-      back[i * T + t] = arg;
+      cur[t] = best + emit[b + t];
+      back[b + t] = arg;
     }
     const tmp = prev; prev = cur; cur = tmp;
   }

@@ -5,6 +5,7 @@
  * character, which keeps tagging cheap next to jieba itself.
  */
 import type { Token } from '../jieba';
+import { N_TAGS } from './decode';
 import {
   COMPOUND_SURNAMES, DIVISION_SUFFIXES, DIVISION_WORDS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS,
   ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES,
@@ -105,23 +106,46 @@ export function charStatsFromDictionary(dictText: string): Uint16Array {
 
 const enum OwnFlag { Role = 32, Speech = 64 }
 
-interface WordInfo { hash: number; flags: number }
+interface WordInfo {
+  hash: number;
+  flags: number;
+  /** scoreEmissions' cache: the weight sums of the word's wordKeys features, N_TAGS per character, then the tag id they were summed for. */
+  row: Int32Array | undefined;
+}
 /** Hash and lexicon flags per distinct word: news text repeats its words, so this is mostly a cache hit. */
 const words = new Map<string, WordInfo>();
 
 function wordInfo(word: string): WordInfo {
   let info = words.get(word);
   if (info) return info;
+  info = newWordInfo(word);
+  if (words.size > 200_000) words.clear();
+  words.set(word, info);
+  return info;
+}
+
+/** The same per dictionary word id (see tokensWithIds), found without hashing the word. */
+let infoById: Array<WordInfo | undefined> = [];
+
+function wordInfoOf(word: string, id: number): WordInfo {
+  if (id < 0) return wordInfo(word);
+  let info = id < infoById.length ? infoById[id] : undefined;
+  if (info === undefined) {
+    info = newWordInfo(word);
+    while (infoById.length <= id) infoById.push(undefined);
+    infoById[id] = info;
+  }
+  return info;
+}
+
+function newWordInfo(word: string): WordInfo {
   let flags = 0;
   if (ROLE.has(word)) flags |= OwnFlag.Role;
   if (SPEECH.has(word)) flags |= OwnFlag.Speech;
   if (word.length >= 2 && (DIV_WORDS.has(word) || endsWithAny(word, DIV_WORDS))) flags |= WordFlag.DivisionWord;
   if (word.length >= 2 && (ORG_WORD_SET.has(word) || endsWithAny(word, ORG_WORD_SET))) flags |= WordFlag.OrgWord;
   if (COMPOUND.has(word.slice(0, 2))) flags |= WordFlag.CompoundSurname;
-  info = { hash: strHash(word) | 0, flags };
-  if (words.size > 200_000) words.clear();
-  words.set(word, info);
-  return info;
+  return { hash: strHash(word) | 0, flags, row: undefined };
 }
 
 /** Per-character view of jieba's words over `text` (tokens carry offsets relative to `text`). */
@@ -189,42 +213,191 @@ export function extractFeatures(text: string, toks: readonly Token[], stats: Uin
   const f = out && out.length >= n * F ? out : new Int32Array(n * F);
   const cls = charClasses();
   const v = wordView(text, toks, base);
+  const part = new Int32Array(CONTEXT_FEATURES);
   for (let i = 0; i < n; i++) {
     const c0 = text.charCodeAt(i);
     const p1 = i > 0 ? text.charCodeAt(i - 1) : 2;
     const p2 = i > 1 ? text.charCodeAt(i - 2) : 2;
     const n1 = i + 1 < n ? text.charCodeAt(i + 1) : 3;
     const n2 = i + 2 < n ? text.charCodeAt(i + 2) : 3;
-    const k0 = cls[c0], kp = cls[p1], kn = cls[n1];
     const wp = v.wpos[i], tg = v.tag[i];
     const o = i * F;
-    const s0 = stats[c0], sp = stats[p1], sn = stats[n1];
-    f[o] = mix(1, c0, 0);
-    f[o + 1] = mix(2, p1, 0);
-    f[o + 2] = mix(3, n1, 0);
-    f[o + 3] = mix(6, p1, c0);
-    f[o + 4] = mix(7, c0, n1);
-    f[o + 5] = mix(8, p2, p1);
-    f[o + 6] = mix(9, n1, n2);
-    f[o + 7] = mix(11, wp, tg);
-    f[o + 8] = mix(12, (wp << 16) | tg, c0);
-    f[o + 9] = mix(13, v.word[i], wp);
-    f[o + 10] = mix(14, v.prevWord[i], wp);
-    f[o + 11] = mix(15, v.nextWord[i], wp);
-    f[o + 12] = mix(16, (v.prevTag[i] << 16) | tg, wp);
-    f[o + 13] = mix(17, (v.nextTag[i] << 16) | tg, wp);
-    f[o + 14] = mix(18, (v.len[i] << 16) | tg, wp);
-    f[o + 15] = mix(19, k0, wp);
-    f[o + 16] = mix(20, (kp << 16) | (k0 << 8) | kn, 0);
-    f[o + 17] = mix(21, v.last[i], (wp << 16) | tg);
-    f[o + 18] = mix(22, v.flags[i], (wp << 16) | tg);
-    f[o + 19] = mix(24, v.prevWord[i], c0);
-    f[o + 20] = mix(31, s0, wp);
-    f[o + 21] = mix(32, sp, s0);
-    f[o + 22] = mix(33, s0, sn);
-    f[o + 23] = mix(28, v.word[i], c0);
-    f[o + 24] = mix(29, v.last[i], c0);
-    f[o + 25] = mix(34, s0, (wp << 16) | tg);
+    wordKeys(part, 0, c0, wp, tg, v.word[i], v.len[i], v.last[i], cls[c0], stats[c0]);
+    for (let q = 0; q < WORD_FEATURES; q++) f[o + WORD_SLOTS[q]] = part[q];
+    contextKeys(part, 0, c0, p1, p2, n1, n2, cls, stats, wp, tg, v.prevTag[i], v.nextTag[i], v.prevWord[i], v.nextWord[i], v.flags[i]);
+    for (let q = 0; q < CONTEXT_FEATURES; q++) f[o + CONTEXT_SLOTS[q]] = part[q];
   }
   return f;
+}
+
+/**
+ * The 26 templates fall in two groups. wordKeys: those fixed by the word a character is in and its
+ * offset in that word (the character, its class and statistics, the word's hash, tag, length and last
+ * character); the inference path sums their weights once per distinct word. contextKeys: those of the
+ * neighbouring characters and words. Each writes its group at f[o…]; *_SLOTS are the group's positions
+ * in a character's FEATURES_PER_CHAR.
+ */
+const WORD_SLOTS = [0, 7, 8, 9, 14, 15, 17, 20, 23, 24, 25];
+const CONTEXT_SLOTS = [1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 16, 18, 19, 21, 22];
+const WORD_FEATURES = WORD_SLOTS.length;
+const CONTEXT_FEATURES = CONTEXT_SLOTS.length;
+
+function wordKeys(f: Int32Array, o: number, c0: number, wp: number, tg: number, word: number, len: number, last: number, k0: number, s0: number): void {
+  f[o] = mix(1, c0, 0);
+  f[o + 1] = mix(11, wp, tg);
+  f[o + 2] = mix(12, (wp << 16) | tg, c0);
+  f[o + 3] = mix(13, word, wp);
+  f[o + 4] = mix(18, (len << 16) | tg, wp);
+  f[o + 5] = mix(19, k0, wp);
+  f[o + 6] = mix(21, last, (wp << 16) | tg);
+  f[o + 7] = mix(31, s0, wp);
+  f[o + 8] = mix(28, word, c0);
+  f[o + 9] = mix(29, last, c0);
+  f[o + 10] = mix(34, s0, (wp << 16) | tg);
+}
+
+function contextKeys(
+  f: Int32Array, o: number, c0: number, p1: number, p2: number, n1: number, n2: number, cls: Uint8Array, stats: Uint16Array,
+  wp: number, tg: number, prevTag: number, nextTag: number, prevWord: number, nextWord: number, flags: number,
+): void {
+  const s0 = stats[c0], sp = stats[p1], sn = stats[n1];
+  f[o] = mix(2, p1, 0);
+  f[o + 1] = mix(3, n1, 0);
+  f[o + 2] = mix(6, p1, c0);
+  f[o + 3] = mix(7, c0, n1);
+  f[o + 4] = mix(8, p2, p1);
+  f[o + 5] = mix(9, n1, n2);
+  f[o + 6] = mix(14, prevWord, wp);
+  f[o + 7] = mix(15, nextWord, wp);
+  f[o + 8] = mix(16, (prevTag << 16) | tg, wp);
+  f[o + 9] = mix(17, (nextTag << 16) | tg, wp);
+  f[o + 10] = mix(20, (cls[p1] << 16) | (cls[c0] << 8) | cls[n1], 0);
+  f[o + 11] = mix(22, flags, (wp << 16) | tg);
+  f[o + 12] = mix(24, prevWord, c0);
+  f[o + 13] = mix(32, sp, s0);
+  f[o + 14] = mix(33, s0, sn);
+}
+
+/** What the inference path reads of a model (model.ts): `keys[slot]` a feature hash (0 empty), `weights[slot * stride + t]`. */
+export interface WeightTable {
+  keys: Int32Array;
+  weights: Int16Array;
+  mask: number;
+}
+
+/** The weight table and statistics the cached word rows were summed from: rows are dropped when either changes. */
+let rowsTable: WeightTable | undefined;
+let rowsStats: Uint16Array | undefined;
+const wordBuf = new Int32Array(WORD_FEATURES);
+
+/** The word's row (see WordInfo), summed now if it is not cached for this tag. */
+function wordRow(info: WordInfo, word: string, tg: number, table: WeightTable, stride: number, stats: Uint16Array, cls: Uint8Array): Int32Array {
+  const cached = info.row;
+  if (cached !== undefined && cached[cached.length - 1] === tg) return cached;
+  const len = word.length;
+  const row = new Int32Array(len * N_TAGS + 1);
+  const last = word.charCodeAt(len - 1);
+  for (let j = 0; j < len; j++) {
+    const c0 = word.charCodeAt(j);
+    const wp = len === 1 ? 3 : j === 0 ? 0 : j === len - 1 ? 2 : 1;
+    wordKeys(wordBuf, 0, c0, wp, tg, info.hash, len > 6 ? 6 : len, last, cls[c0], stats[c0]);
+    addWeights(table, stride, wordBuf, 0, WORD_FEATURES, row, j * N_TAGS);
+  }
+  row[len * N_TAGS] = tg;
+  info.row = row;
+  return row;
+}
+
+/** Adds to sums[at…at+N_TAGS) the weights of the features keys[from…from+count). */
+function addWeights(table: WeightTable, stride: number, keys: Int32Array, from: number, count: number, sums: Int32Array | Float32Array, at: number): void {
+  const { keys: slots, weights, mask } = table;
+  let e0 = sums[at], e1 = sums[at + 1], e2 = sums[at + 2], e3 = sums[at + 3], e4 = sums[at + 4], e5 = sums[at + 5], e6 = sums[at + 6];
+  for (let k = from, end = from + count; k < end; k++) {
+    const key = keys[k];
+    let slot = key & mask;
+    let found = slots[slot];
+    while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = slots[slot]; }
+    if (found === 0) continue;
+    const w = slot * stride;
+    e0 += weights[w]; e1 += weights[w + 1]; e2 += weights[w + 2]; e3 += weights[w + 3];
+    e4 += weights[w + 4]; e5 += weights[w + 5]; e6 += weights[w + 6];
+  }
+  sums[at] = e0; sums[at + 1] = e1; sums[at + 2] = e2; sums[at + 3] = e3; sums[at + 4] = e4; sums[at + 5] = e5; sums[at + 6] = e6;
+}
+
+let ctxBuf = new Int32Array(0);
+
+/**
+ * Inference fast path: the emission scores `emit[i * N_TAGS + t]` of every character of `text`, exactly
+ * the sums of the weights of the features extractFeatures gives (integer sums, so order does not
+ * matter). A word's wordKeys sums come from its cache; only the context features are looked up per character.
+ */
+export function scoreEmissions(
+  text: string, toks: readonly Token[], ids: Int32Array | undefined, stats: Uint16Array, table: WeightTable, stride: number, emit: Float32Array, base = 0,
+): Float32Array {
+  if (table !== rowsTable || stats !== rowsStats) { words.clear(); infoById = []; rowsTable = table; rowsStats = stats; }
+  const n = text.length;
+  const T = N_TAGS, C = CONTEXT_FEATURES;
+  const cls = charClasses();
+  if (ctxBuf.length < n * C) ctxBuf = new Int32Array(n * C);
+  const ctx = ctxBuf;
+  const m = toks.length;
+  // Pass 1: each character's word sums into emit, its context keys into ctx.
+  let prevHash = 0, prevTag = 0, prevOwn = 0;
+  let info = m > 0 ? wordInfoOf(toks[0].word, ids ? ids[0] : -1) : undefined;
+  let tg = m > 0 ? tagId(toks[0].tag) : 0;
+  let at = 0;
+  for (let w = 0; w <= m; w++) {
+    const ts = w < m ? toks[w].start - base : n;
+    for (; at < ts; at++) {
+      // Outside every word (a character jieba altered): its word features are looked up here.
+      const c0 = text.charCodeAt(at);
+      wordKeys(wordBuf, 0, c0, 4, 0, 0, 0, 0, cls[c0], stats[c0]);
+      emit.fill(0, at * T, at * T + T);
+      addWeights(table, stride, wordBuf, 0, WORD_FEATURES, emit, at * T);
+      const p1 = at > 0 ? text.charCodeAt(at - 1) : 2, p2 = at > 1 ? text.charCodeAt(at - 2) : 2;
+      const n1 = at + 1 < n ? text.charCodeAt(at + 1) : 3, n2 = at + 2 < n ? text.charCodeAt(at + 2) : 3;
+      contextKeys(ctx, at * C, c0, p1, p2, n1, n2, cls, stats, 4, 0, 0, 0, 0, 0, 0);
+    }
+    if (w === m) break;
+    const own = info!.flags, hash = info!.hash;
+    const nextInfo = w + 1 < m ? wordInfoOf(toks[w + 1].word, ids ? ids[w + 1] : -1) : undefined;
+    const nextTg = nextInfo !== undefined ? tagId(toks[w + 1].tag) : 0;
+    const nextHash = nextInfo !== undefined ? nextInfo.hash : 0;
+    let flags = own & (WordFlag.DivisionWord | WordFlag.OrgWord | WordFlag.CompoundSurname);
+    if (prevOwn & OwnFlag.Role) flags |= WordFlag.RoleBefore;
+    if (nextInfo !== undefined && nextInfo.flags & OwnFlag.Speech) flags |= WordFlag.SpeechAfter;
+    const te = toks[w].end - base, len = te - ts;
+    const row = wordRow(info!, toks[w].word, tg, table, stride, stats, cls);
+    for (let i = ts, r = 0; i < te; i++, r += T) {
+      const e = i * T;
+      emit[e] = row[r]; emit[e + 1] = row[r + 1]; emit[e + 2] = row[r + 2]; emit[e + 3] = row[r + 3];
+      emit[e + 4] = row[r + 4]; emit[e + 5] = row[r + 5]; emit[e + 6] = row[r + 6];
+      const wp = len === 1 ? 3 : i === ts ? 0 : i === te - 1 ? 2 : 1;
+      const p1 = i > 0 ? text.charCodeAt(i - 1) : 2, p2 = i > 1 ? text.charCodeAt(i - 2) : 2;
+      const n1 = i + 1 < n ? text.charCodeAt(i + 1) : 3, n2 = i + 2 < n ? text.charCodeAt(i + 2) : 3;
+      contextKeys(ctx, i * C, text.charCodeAt(i), p1, p2, n1, n2, cls, stats, wp, tg, prevTag, nextTg, prevHash, nextHash, flags);
+    }
+    at = te;
+    prevHash = hash; prevTag = tg; prevOwn = own;
+    info = nextInfo; tg = nextTg;
+  }
+  // Pass 2: the context features' weights.
+  const { keys, weights, mask } = table;
+  for (let i = 0; i < n; i++) {
+    const e = i * T;
+    let e0 = emit[e], e1 = emit[e + 1], e2 = emit[e + 2], e3 = emit[e + 3], e4 = emit[e + 4], e5 = emit[e + 5], e6 = emit[e + 6];
+    for (let k = i * C, last = k + C; k < last; k++) {
+      const key = ctx[k];
+      let slot = key & mask;
+      let found = keys[slot];
+      while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = keys[slot]; }
+      if (found === 0) continue;
+      const w = slot * stride;
+      e0 += weights[w]; e1 += weights[w + 1]; e2 += weights[w + 2]; e3 += weights[w + 3];
+      e4 += weights[w + 4]; e5 += weights[w + 5]; e6 += weights[w + 6];
+    }
+    emit[e] = e0; emit[e + 1] = e1; emit[e + 2] = e2; emit[e + 3] = e3; emit[e + 4] = e4; emit[e + 5] = e5; emit[e + 6] = e6;
+  }
+  return emit;
 }

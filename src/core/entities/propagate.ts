@@ -25,13 +25,15 @@ export function propagate(text: string, spans: TagSpan[], bounds: Uint8Array, sk
     byFirst.set(name[0], list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const isFirst = new Uint8Array(65536);
+  for (const name of votes.keys()) isFirst[name.charCodeAt(0)] = 1;
   const label = (name: string) => [...votes.get(name)!].sort((a, b) => b[1] - a[1])[0][0];
 
   const covered = new Uint8Array(text.length);
   for (const s of spans) covered.fill(1, s.start, s.end);
   const added: TagSpan[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (covered[i] || !(bounds[i] & 1)) continue;
+    if (covered[i] || !(bounds[i] & 1) || !isFirst[text.charCodeAt(i)]) continue;
     const list = byFirst.get(text[i]);
     if (!list) continue;
     for (const name of list) {

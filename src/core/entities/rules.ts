@@ -101,10 +101,41 @@ const HEAD_TITLES = new Set(['部长', '局长', '厅长', '署长', '院长', '
 
 /** An organisation cut short before such a title gets its last character back (芬兰农林|部长 → 芬兰农林部). */
 function headOfOrg(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  const titleAt = new Map<number, Token>();
-  for (const t of toks) if (HEAD_TITLES.has(t.word)) titleAt.set(t.start, t);
-  if (titleAt.size === 0) return spans;
-  return spans.map(s => (s.label === 'ORG' && titleAt.has(s.end) ? { start: s.start, end: s.end + 1, label: 'ORG' } : s));
+  const titleAt = (end: number) => { const k = startingAt(toks, end); return k >= 0 && HEAD_TITLES.has(toks[k].word); };
+  if (!spans.some(s => s.label === 'ORG' && titleAt(s.end))) return spans;
+  return spans.map(s => (s.label === 'ORG' && titleAt(s.end) ? { start: s.start, end: s.end + 1, label: 'ORG' } : s));
+}
+
+/** Index of the token starting at `pos`, or -1 (tokens are sorted and never overlap). */
+function startingAt(toks: readonly Token[], pos: number): number {
+  let lo = 0, hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, at = toks[mid].start;
+    if (at === pos) return mid;
+    if (at < pos) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Index of the first token starting at or after `pos`. */
+function firstFrom(toks: readonly Token[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a token ends at `pos`. */
+function endsAt(toks: readonly Token[], pos: number): boolean {
+  let lo = 0, hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, at = toks[mid].end;
+    if (at === pos) return true;
+    if (at < pos) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
 }
 
 /**
@@ -112,15 +143,15 @@ function headOfOrg(text: string, toks: readonly Token[], spans: TagSpan[]): TagS
  * spans that run into one are cut before it.
  */
 function splitAtRoleWords(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  const stopAt = new Set<number>();
-  for (const t of toks) {
-    if ((ROLE.has(t.word) && t.word.length >= 2) || SPEECH.has(t.word)) stopAt.add(t.start);
-    else if (t.word.length > 2 && SPEECH.has(t.word.slice(-2))) stopAt.add(t.start); // 时表示, 时介绍
-  }
+  const stops = (t: Token) => (ROLE.has(t.word) && t.word.length >= 2) || SPEECH.has(t.word)
+    || (t.word.length > 2 && SPEECH.has(t.word.slice(-2))); // 时表示, 时介绍
   const out: TagSpan[] = [];
   for (const s of spans) {
     let cut = -1;
-    for (let i = s.start; i < s.end && cut < 0; i++) if (stopAt.has(i) || '、，。；：'.includes(text[i])) cut = i;
+    for (let i = s.start, k = firstFrom(toks, s.start); i < s.end && cut < 0; i++) {
+      const at = k < toks.length && toks[k].start === i ? toks[k++] : undefined;
+      if ((at && stops(at)) || LIST_PUNCT.has(text.charCodeAt(i))) cut = i;
+    }
     if (cut < 0) out.push(s);
     else if (cut - s.start >= 2 || (cut - s.start === 1 && s.label === 'LOC')) out.push({ start: s.start, end: cut, label: s.label });
   }
@@ -132,13 +163,12 @@ function splitAtRoleWords(text: string, toks: readonly Token[], spans: TagSpan[]
  * (南山 + 村), and a "person" ending in 县/乡/村/区… or an "organisation" ending in 市/县/村… is a place.
  */
 function divisionSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  const single = new Map<number, Token>();
-  for (const t of toks) if (t.word.length === 1 && CHAIN_TAILS.has(t.word)) single.set(t.start, t);
   const out: TagSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
     let s = spans[i];
     const next = spans[i + 1];
-    const suffix = single.get(s.end);
+    const k = s.label === 'LOC' ? startingAt(toks, s.end) : -1;
+    const suffix = k >= 0 && toks[k].word.length === 1 && CHAIN_TAILS.has(toks[k].word) ? toks[k] : undefined;
     if (s.label === 'LOC' && suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
     const tail = text[s.end - 1];
     if (s.end - s.start >= 3 && ((s.label === 'PER' && CHAIN_TAILS.has(tail)) || (s.label === 'ORG' && PLACE_ONLY_TAILS.has(tail)))) s = { ...s, label: 'LOC' };
@@ -152,13 +182,12 @@ function divisionSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]
  * is cut after an inner word ending in a division suffix when the rest is itself a division.
  */
 function splitChains(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  const ends = new Set(toks.map(t => t.end));
   const out: TagSpan[] = [];
   for (const s of spans) {
     let from = s.start;
     if (s.label === 'LOC' && DIVISION_END.has(text[s.end - 1])) {
       for (let i = s.start + 2; i <= s.end - 2; i++) {
-        if (ends.has(i) && CHAIN_HEADS.has(text[i - 1]) && i - from >= 2) {
+        if (CHAIN_HEADS.has(text[i - 1]) && i - from >= 2 && endsAt(toks, i)) {
           out.push({ start: from, end: i, label: 'LOC' });
           from = i;
         }
@@ -183,11 +212,16 @@ function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
   return out;
 }
 
+const LIST_PUNCT = new Set([...'、，。；：'].map(c => c.charCodeAt(0)));
+
 const ROLE_MODIFIER = /^(副|老|前|原|女|男|总|退伍|退休|驻村)/;
+/** First characters ROLE_MODIFIER can match: most words are ruled out without running it. */
+const MODIFIER_FIRST = new Set([...'副老前原女男总退驻'].map(c => c.charCodeAt(0)));
 
 /** A role word, possibly with a modifier jieba keeps in the same word (退伍军人, 副县长, 老村长). */
 function isRole(word: string): boolean {
   if (ROLE.has(word)) return true;
+  if (!MODIFIER_FIRST.has(word.charCodeAt(0))) return false;
   const m = ROLE_MODIFIER.exec(word);
   return m !== null && ROLE.has(word.slice(m[0].length));
 }
@@ -251,12 +285,11 @@ function hanName(text: string, toks: readonly Token[], w: number): TagSpan | und
 /** After a division ending in 省/市/县/乡…, the next Han words up to a division suffix are the next link. */
 function chains(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   let out = spans;
-  const byStart = new Map(toks.map((t, i) => [t.start, i]));
   for (let i = 0; i < out.length; i++) {
     const s = out[i];
     if (s.label !== 'LOC' || !CHAIN_HEADS.has(text[s.end - 1])) continue;
-    let k = byStart.get(s.end);
-    if (k === undefined) continue;
+    const k = startingAt(toks, s.end);
+    if (k < 0) continue;
     for (let len = 0, j = k; j < toks.length && j < k + 3; j++) {
       len += toks[j].word.length;
       if (!HAN.test(toks[j].word) || len > 6) break;
@@ -271,15 +304,14 @@ function chains(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan
 
 /** A place or organisation directly followed by an organisation word (教育局, 委员会, 支行…; 队 after a place) is one organisation. */
 function orgSuffixes(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  const byStart = new Map(toks.map((t, i) => [t.start, i]));
   const out: TagSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
-    const k = byStart.get(s.end);
+    const k = s.label === 'LOC' || s.label === 'ORG' ? startingAt(toks, s.end) : -1;
     const next = spans[i + 1];
-    const orgWord = k !== undefined && (ORG_WORD.has(toks[k].word) || (s.label === 'LOC' && toks[k].word === '队'));
-    if ((s.label === 'LOC' || s.label === 'ORG') && orgWord && (!next || next.start >= toks[k!].end)) {
-      out.push({ start: s.start, end: toks[k!].end, label: 'ORG' });
+    const orgWord = k >= 0 && (ORG_WORD.has(toks[k].word) || (s.label === 'LOC' && toks[k].word === '队'));
+    if (orgWord && (!next || next.start >= toks[k].end)) {
+      out.push({ start: s.start, end: toks[k].end, label: 'ORG' });
     } else {
       out.push(s);
     }
