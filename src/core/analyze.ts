@@ -24,29 +24,38 @@ export function autoId(label: string, start: number, end: number): string {
  * (an organisation name that contains a numeral stays whole); on equal length the entity wins.
  */
 export function mergeMentions(entities: readonly EntityMention[], numbers: readonly NumberMention[]): Annotation[] {
-  const all: Annotation[] = [
-    ...entities.map((e): Annotation => ({
-      id: autoId(e.label, e.start, e.end), start: e.start, end: e.end, text: e.text, label: e.label,
-      source: 'auto', status: 'suggested',
-    })),
-    ...numbers.map((n): Annotation => ({
+  const all: Annotation[] = [];
+  let length = 0;
+  for (const e of entities) {
+    all.push({ id: autoId(e.label, e.start, e.end), start: e.start, end: e.end, text: e.text, label: e.label, source: 'auto', status: 'suggested' });
+    if (e.end > length) length = e.end;
+  }
+  for (const n of numbers) {
+    const a: Annotation = {
       id: autoId('NUMBER', n.start, n.end), start: n.start, end: n.end, text: n.text, label: 'NUMBER',
       source: 'auto', status: 'suggested', value: n.value,
-      ...(n.unit !== undefined ? { unit: n.unit } : {}),
-      ...(n.approx !== undefined ? { approx: n.approx } : {}),
-      kind: n.kind,
-    })),
-  ];
-  const byPriority = [...all].sort((a, b) => (b.end - b.start) - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start);
+    };
+    if (n.unit !== undefined) a.unit = n.unit;
+    if (n.approx !== undefined) a.approx = n.approx;
+    a.kind = n.kind;
+    all.push(a);
+    if (n.end > length) length = n.end;
+  }
+  const byPriority = all.slice().sort((a, b) => (b.end - b.start) - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start);
   const kept: Annotation[] = [];
   // An occupancy mask keeps this linear: checking every kept span was quadratic on long pages.
-  const taken = new Uint8Array(all.reduce((m, a) => Math.max(m, a.end), 0));
+  const taken = new Uint8Array(length);
   for (const a of byPriority) {
-    if (taken.subarray(a.start, a.end).includes(1)) continue;
+    if (isTaken(taken, a.start, a.end)) continue;
     taken.fill(1, a.start, a.end);
     kept.push(a);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function isTaken(taken: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (taken[i]) return true;
+  return false;
 }
 
 function rank(a: Annotation): number {

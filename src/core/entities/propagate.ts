@@ -27,7 +27,12 @@ export function propagate(text: string, spans: TagSpan[], bounds: Uint8Array, sk
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   const isFirst = new Uint8Array(65536);
   for (const name of votes.keys()) isFirst[name.charCodeAt(0)] = 1;
-  const label = (name: string) => [...votes.get(name)!].sort((a, b) => b[1] - a[1])[0][0];
+  const labels = new Map<string, string>();
+  const label = (name: string) => {
+    let l = labels.get(name);
+    if (l === undefined) labels.set(name, (l = [...votes.get(name)!].sort((a, b) => b[1] - a[1])[0][0]));
+    return l;
+  };
 
   const covered = new Uint8Array(text.length);
   for (const s of spans) covered.fill(1, s.start, s.end);
@@ -38,7 +43,7 @@ export function propagate(text: string, spans: TagSpan[], bounds: Uint8Array, sk
     if (!list) continue;
     for (const name of list) {
       const end = i + name.length;
-      if (!text.startsWith(name, i) || !(bounds[end] & 2) || covered.subarray(i, end).some(c => c === 1)) continue;
+      if (!text.startsWith(name, i) || !(bounds[end] & 2) || anyCovered(covered, i, end)) continue;
       added.push({ start: i, end, label: label(name) });
       covered.fill(1, i, end);
       i = end - 1;
@@ -46,4 +51,9 @@ export function propagate(text: string, spans: TagSpan[], bounds: Uint8Array, sk
     }
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
+}
+
+function anyCovered(covered: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (covered[i] === 1) return true;
+  return false;
 }
