@@ -4,6 +4,8 @@ import { join } from 'path';
 import { findEntities } from '../../src/core/entities';
 import { chunkBounds } from '../../src/core/entities/tagger';
 import { propagate } from '../../src/core/entities/propagate';
+import { contextRules } from '../../src/core/entities/rules';
+import { tokens } from '../../src/core/jieba';
 import type { TagSpan } from '../../src/core/entities/decode';
 import type { LexiconEntry } from '../../src/core/types';
 
@@ -110,6 +112,32 @@ describe('entities: document-level propagation', () => {
   it('does not propagate a rejected name', () => {
     const { text, bounds } = cutText('记者|周海涛|说|，|周海涛|是|好人');
     assert.strictEqual(propagate(text, [{ start: 2, end: 5, label: 'PER' }], bounds, () => true).length, 1);
+  });
+});
+
+describe('entities: tagger slips that are not names', () => {
+  // Invented sentences; the spans stand for what the statistical tagger proposed.
+  const check = (text: string, word: string) => {
+    const start = text.indexOf(word);
+    const spans: TagSpan[] = [{ start, end: start + word.length, label: 'PER' }];
+    return contextRules(text, tokens(text), spans).some(s => s.label === 'PER' && s.start === start && s.end === start + word.length);
+  };
+  it('drops a person that starts with a verb or adverb jieba knows', () => {
+    assert.strictEqual(check('大家都认为这件事应该尽快解决。', '应该'), false);
+    assert.strictEqual(check('听到消息，他连忙赶回家中。', '连忙'), false);
+  });
+  it('drops a person that holds a pronoun', () => {
+    assert.strictEqual(check('老人多次向我们讲述当年的经历。', '向我们'), false);
+  });
+  it('makes a place or person ending in an organisation word an organisation', () => {
+    const text = '在决赛中，东岚队以二比一获胜。';
+    const start = text.indexOf('东岚队');
+    const out = contextRules(text, tokens(text), [{ start, end: start + 3, label: 'LOC' }]);
+    assert.deepStrictEqual(out.filter(s => s.start === start).map(s => [s.end, s.label]), [[start + 3, 'ORG']]);
+  });
+  it('keeps real names, and transliterations joined by ·', () => {
+    assert.strictEqual(check('校长周明远介绍了学校的情况。', '周明远'), true);
+    assert.strictEqual(check('主持人约翰·史密斯宣布比赛开始。', '约翰·史密斯'), true);
   });
 });
 
