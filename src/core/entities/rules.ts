@@ -139,18 +139,7 @@ function headOfOrg(text: string, toks: readonly Token[], spans: TagSpan[]): TagS
   return spans.map(s => (s.label === 'ORG' && titleAt(s.end) ? { start: s.start, end: s.end + 1, label: 'ORG' } : s));
 }
 
-/** Index of the token starting at `pos`, or -1 (tokens are sorted and never overlap). */
-function startingAt(toks: readonly Token[], pos: number): number {
-  let lo = 0, hi = toks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1, at = toks[mid].start;
-    if (at === pos) return mid;
-    if (at < pos) lo = mid + 1; else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** Index of the first token starting at or after `pos`. */
+/** Index of the first token starting at or after `pos` (tokens are sorted and never overlap). */
 function firstFrom(toks: readonly Token[], pos: number): number {
   let lo = 0, hi = toks.length;
   while (lo < hi) {
@@ -160,15 +149,16 @@ function firstFrom(toks: readonly Token[], pos: number): number {
   return lo;
 }
 
-/** Whether a token ends at `pos`. */
+/** Index of the token starting at `pos`, or -1. */
+function startingAt(toks: readonly Token[], pos: number): number {
+  const k = firstFrom(toks, pos);
+  return toks[k]?.start === pos ? k : -1;
+}
+
+/** Whether a token ends at `pos`: the last token starting before it. */
 function endsAt(toks: readonly Token[], pos: number): boolean {
-  let lo = 0, hi = toks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1, at = toks[mid].end;
-    if (at === pos) return true;
-    if (at < pos) lo = mid + 1; else hi = mid - 1;
-  }
-  return false;
+  const k = firstFrom(toks, pos) - 1;
+  return k >= 0 && toks[k].end === pos;
 }
 
 /**

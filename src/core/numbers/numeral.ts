@@ -160,6 +160,15 @@ export function readNumeral(t: string, i: number): Numeral | undefined {
   let runFirstEnd = i;
   let end = i;
   let p = i;
+  /** 三四十, 二三百: two neighbouring digits before a multiplier are a range; false when they cannot be one. */
+  const rangeBeforeMultiplier = (): boolean => {
+    if (run.length < 2) return true;
+    if (run.length > 2 || !isRange(run[0], run[1])) return false;
+    pending = run[0];
+    approx = '~';
+    run.length = 0;
+    return true;
+  };
 
   while (p < n) {
     const q = p > i ? skipSpaces(t, p) : p;
@@ -235,13 +244,7 @@ export function readNumeral(t: string, i: number): Numeral | undefined {
     if (k & C.Small) {
       if (c === QIAN && pending !== null && KILO.has(t[q + 1] ?? '')) break;
       if (decimal && pendingKind !== P.Arabic) break;
-      if (run.length >= 2) {
-        // 三四十, 二三百: two neighbouring digits before a multiplier are a range.
-        if (run.length > 2 || !isRange(run[0], run[1])) break;
-        pending = run[0];
-        approx = '~';
-        run.length = 0;
-      }
+      if (!rangeBeforeMultiplier()) break;
       const u = VALUE[c];
       let mult: number;
       if (pending === null) {
@@ -269,13 +272,7 @@ export function readNumeral(t: string, i: number): Numeral | undefined {
     }
     if (k & C.Big) {
       if (c === ZHAO && !(CLASS[code(t, skipSpaces(t, q + 1))] & (C.Digit | C.Small))) break;
-      if (run.length >= 2) {
-        // 三四十, 二三百: two neighbouring digits before a multiplier are a range.
-        if (run.length > 2 || !isRange(run[0], run[1])) break;
-        pending = run[0];
-        approx = '~';
-        run.length = 0;
-      }
+      if (!rangeBeforeMultiplier()) break;
       const u = VALUE[c];
       let lower = section + (pending ?? 0) + frac;
       if (pending === null && section === 0 && frac === 0 && parts.length === 0) {
