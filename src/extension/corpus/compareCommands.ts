@@ -11,7 +11,7 @@ import { writeFileAtomicAsync } from '../../node/atomicWrite';
 import { registerCommand } from '../commands/register';
 import type { AnnotationStore } from '../store';
 import { CorpusCommands } from './ids';
-import { findPages, loadPages, readAnnotationFile } from './workspacePages';
+import { loadPages, readAnnotationFile } from './workspacePages';
 
 const JSON_FILTER = { [vscode.l10n.t('Biaozhu annotations')]: ['json'] };
 
@@ -108,7 +108,7 @@ export function registerCompareCommands(store: AnnotationStore, log: vscode.LogO
       const target = arg?.target instanceof vscode.Uri ? arg.target
         : await vscode.window.showSaveDialog({ defaultUri: vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `biaozhu-${kind}.csv`), filters: { CSV: ['csv'] } });
       if (!target) return undefined;
-      const pages = await loadPages(store, await findPages());
+      const pages = await loadPages(store);
       const stats = pages.map(pageStats);
       const folder = folderStats(pages);
       await writeFileAtomicAsync(target.fsPath, kind === 'counts' ? countsCsv(stats, folder) : entitiesCsv(stats, folder));

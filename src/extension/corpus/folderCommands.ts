@@ -60,7 +60,7 @@ export function registerFolderCommands(store: AnnotationStore, log: vscode.LogOu
         }
         throw e;
       }
-      const pages = await loadPages(store, await findPages());
+      const pages = await loadPages(store);
       const uriOf = new Map(pages.map(p => [p.path, p.uri] as const));
       const hits = searchCorpus(pages, parsed).map(h => ({ ...h, uri: uriOf.get(h.path)! }));
       if (typeof arg?.query === 'string') return hits.map(h => ({ uri: h.uri, start: h.annotation.start, end: h.annotation.end, label: h.annotation.label, text: h.annotation.text }));

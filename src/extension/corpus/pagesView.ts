@@ -4,7 +4,7 @@ import { pageStats, type PageStats, type ReviewStatus } from '../../core/corpus/
 import { registerCommand } from '../commands/register';
 import type { AnnotationStore } from '../store';
 import { CorpusCommands, PAGES_VIEW_ID } from './ids';
-import { findPages, loadPages } from './workspacePages';
+import { loadPages } from './workspacePages';
 
 interface PageNode {
   uri: vscode.Uri;
@@ -38,7 +38,7 @@ export class PagesView implements vscode.TreeDataProvider<PageNode>, vscode.Disp
 
   /** Every page with its statistics, in path order. */
   async pages(): Promise<PageNode[]> {
-    const pages = await loadPages(this.store, await findPages());
+    const pages = await loadPages(this.store);
     return pages.map(p => ({ uri: p.uri, stats: pageStats(p) }));
   }
 

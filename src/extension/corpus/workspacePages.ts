@@ -19,10 +19,13 @@ export async function findPages(folder?: vscode.Uri): Promise<vscode.Uri[]> {
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Annotations of an open page come from the store (they may be newer than the sidecar); others from the sidecar. */
-export async function loadPages(store: AnnotationStore, uris: readonly vscode.Uri[]): Promise<WorkspacePage[]> {
+/**
+ * Every page of the workspace with its annotations: those of an open page come from the store (they may
+ * be newer than the sidecar), the others from the sidecar.
+ */
+export async function loadPages(store: AnnotationStore): Promise<WorkspacePage[]> {
   const pages: WorkspacePage[] = [];
-  for (const uri of uris) {
+  for (const uri of await findPages()) {
     const path = vscode.workspace.asRelativePath(uri, false);
     const live = store.get(uri);
     if (live) {

@@ -9,7 +9,7 @@ import { relabel, removeIds, setStatus, tagSpan } from '../../core/annotationOps
 import { folderStats, top } from '../../core/corpus/stats';
 import type { HostToPanel, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
-import { findPages, loadPages } from '../corpus/workspacePages';
+import { loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
 import { baseName, type AnnotationStore } from '../store';
@@ -196,7 +196,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         await vscode.commands.executeCommand(Commands.exportAnnotations, uri ? { uri } : undefined);
         return;
       case 'workspaceStats': {
-        const pages = await loadPages(this.store, await findPages());
+        const pages = await loadPages(this.store);
         const f = folderStats(pages);
         void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review: f.review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
         return;

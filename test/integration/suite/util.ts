@@ -1,19 +1,11 @@
 // Helpers shared by the integration suites: the extension's test API, the workspace, waiting on real state.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Annotation, Article } from '../../../src/core/types';
+import type { BiaozhuApi } from '../../../src/extension/api';
 
 export const EXTENSION_ID = 'biaozhu.biaozhu';
-
-/** What `activate()` returns (the contract in /tmp/extension-contract.md). */
-export interface BiaozhuApi {
-  whenIdle(uri: vscode.Uri): Promise<void>;
-  annotations(uri: vscode.Uri): Annotation[];
-  articles(uri: vscode.Uri): Article[];
-  orphans(uri: vscode.Uri): Annotation[];
-  decorations(editor: vscode.TextEditor): Record<string, vscode.Range[]>;
-  sidecarUri(uri: vscode.Uri): vscode.Uri;
-}
+/** What `activate()` returns: the extension's own declaration, so the suites cannot drift from it. */
+export type { BiaozhuApi };
 
 /** A figure for bench/results/extension.json; the runner picks these lines out of the host's log. */
 export function benchFigure(name: string, value: number): void {
