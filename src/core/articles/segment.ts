@@ -53,7 +53,7 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
   };
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (!current && PAGE_NAME.test(lineText(text, item.line))) continue;
+    if (!current && isPageName(lineText(text, item.line))) continue;
     if (item.kind === 'headline') {
       let j = i;
       while (j + 1 < items.length && items[j + 1].kind === 'headline') j++;
@@ -99,6 +99,11 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
   }
   if (current) articles.push(toArticle(text, articles.length + 1, current));
   return articles;
+}
+
+/** A page name over the first article; a round-up head (`图片新闻`) that looks like one opens its round-up. */
+function isPageName(line: string): boolean {
+  return PAGE_NAME.test(line) && !NEWS_ROUNDUP.test(line);
 }
 
 function skipSpace(text: string, p: number, end: number): number {
