@@ -210,6 +210,12 @@ describe('layouts unlike the seed', () => {
   });
 
   describe('sub-heads of a long article', () => {
+    it('reads a phrase after a ■ marker as a sub-head and bare names after □ as the byline', () => {
+      const text = page('河湾县抓实春耕生产', body1, '■ 良种供应有保障', body2, '青山镇建成智慧茶园', '□ 陈可', body2);
+      const { articles } = findArticles(text);
+      assert.deepStrictEqual(articles.map(a => [a.title, a.byline]), [['河湾县抓实春耕生产', undefined], ['青山镇建成智慧茶园', '陈可']]);
+      assert.ok(summary(text, articles[0]).blocks.includes('subhead:■ 良种供应有保障'));
+    });
     it('keeps the sub-heads of a dateline report with a sub-title and no byline line', () => {
       const text = page('河湾县夏粮收购进度过半', '——订单农业让农户吃下“定心丸”', `新华社河湾6月1日电（记者 罗晴）${body1}`, '良种先行', body2, '农机上阵', body1);
       const { articles } = findArticles(text);
