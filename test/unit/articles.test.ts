@@ -145,6 +145,17 @@ describe('layouts unlike the seed', () => {
       const text = page(`河湾晚报讯（记者 罗晴）${body1}`, `青山网讯 ${body2}`, `东海通讯社河湾6月2日电 ${body1}`);
       assert.deepStrictEqual(heads(text).map(h => h.dateline), ['河湾晚报讯（记者 罗晴）', '青山网讯', '东海通讯社河湾6月2日电']);
     });
+    it('reads a dateline on an unlisted name only when a space or bracket sets it off', () => {
+      const text = page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, `河湾社区5月2日电梯检修完毕，${body2}`, `值班民警接到报讯后赶到现场。`,
+        `东海通讯社河湾五月二日电（记者 陈可）${body1}`);
+      assert.deepStrictEqual(heads(text).map(h => [h.title, h.dateline]), [['河湾县夏粮收购进度过半', undefined], ['', '东海通讯社河湾五月二日电（记者 陈可）']]);
+    });
+    it('leaves an end mark (（完）) out of the articles: it is not the first headline line of the next', () => {
+      const text = page(`新华社河湾6月1日电 ${body1}`, '（完）', '青山镇建成智慧茶园', body2);
+      const { articles } = findArticles(text);
+      assert.deepStrictEqual(articles.map(a => a.titleLines), [[], ['青山镇建成智慧茶园']]);
+      assert.ok(!text.slice(articles[0].start, articles[0].end).includes('（完）'));
+    });
     it('starts a page that opens with a brief, with no headline before it', () => {
       assert.deepStrictEqual(heads(page('河湾日报  2025年6月3日  星期二  第3版', `本报讯 ${body1}`, body2)).map(h => [h.title, h.dateline]), [['', '本报讯']]);
     });

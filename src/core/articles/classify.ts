@@ -49,17 +49,22 @@ const BYLINE = new RegExp(
 const CREDIT = /^[（(]?[^，。；！？,]{0,36}(?:\s|[\u4e00-\u9fff])(?:摄|摄影|供图|新华社发)[）)]?$/;
 /**
  * A dateline opening a paragraph: `本报拉萨电(记者 …)`, `新华社北京5月20日电`, `本报讯（…）`, and the same
- * built on any paper or agency name: `X报讯`/`X网讯`, `X社X地X月X日电`. An attribution inside a report
- * (`据外电报道`, `据…通讯社报道`) is not one.
+ * built on any paper or agency name (`X报讯`, `X网讯`, `X社X地X月X日电`, `X网X月X日电`), which must then be
+ * set off by a space or a bracket (`接到报讯后`, `…社区1月5日电梯…` are sentences). An attribution inside a
+ * report (`据外电报道`, `据…通讯社报道`) is not one.
  */
 const DATELINE = new RegExp('^(?:(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|央广网|据)[^\\s，。；（(]{0,14}?[电讯](?!报道|讯|社)' +
-  '|[\\u4e00-\\u9fff]{1,6}[报网台]讯|[\\u4e00-\\u9fff]{1,6}社[\\u4e00-\\u9fff]{1,8}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电)' +
+  '|(?:[\\u4e00-\\u9fff]{1,6}[报网台]讯|[\\u4e00-\\u9fff]{1,8}[社网台][\\u4e00-\\u9fff]{0,8}?' +
+  '[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电)(?=[\\s\\u3000（(]))' +
   '(?:[\\s\\u3000]*[（(][^）)]{1,30}[）)])?');
 /** A photo credit after the last sentence of a caption paragraph, set off by spaces. */
 const TRAILING_CREDIT = /[。！？!?…”’」』）)][\s\u3000]+([^，。；！？,\s][^，。；！？,]{0,30}(?:摄|摄影|供图))$/;
 const CAPTION = /^(?:图为|图片为|上图|下图|左图|右图|中图|图[①-⑩0-9０-９一二三四五六]|[（(]图)/;
-/** Page furniture: editors' credits, page and date lines, section labels (`文化·教育`). */
-const FURNITURE = /^(?:(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]|[^，。]*(?:星期[一二三四五六日天]|第\s*[0-9０-９一二三四五六七八九十]+\s*版)[^，。]*$|[\u4e00-\u9fff]{2,4}[·・•][\u4e00-\u9fff]{2,4}$)/;
+/**
+ * Page furniture: editors' credits, page and date lines, section labels (`文化·教育`), end and jump marks
+ * (`（完）`, `（下转第二版）`, `（上接第一版）`).
+ */
+const FURNITURE = /^(?:[（(](?:全文完|完|未完待续|待续|(?:上接|下转|紧接|转|接|续)(?:第|本报)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版)[）)]$|(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]|[^，。]*(?:星期[一二三四五六日天]|第\s*[0-9０-９一二三四五六七八九十]+\s*版)[^，。]*$|[\u4e00-\u9fff]{2,4}[·・•][\u4e00-\u9fff]{2,4}$)/;
 
 /** The page's non-blank lines, classified. */
 export function classifyLines(text: string): ClassifiedLine[] {
