@@ -189,9 +189,22 @@ describe('layouts unlike the seed', () => {
       assert.deepStrictEqual(summary(text, articles[2]).blocks, [`paragraph:${photo1}`, 'byline:新华社记者 王一 摄']);
       assert.deepStrictEqual(columnBreaks, []);
     });
+    it('starts a photo with its credit run into the caption after a brief, which has no photos of its own', () => {
+      const photo = '6月2日，河湾县村民在晾晒新麦。  本报记者 罗晴 摄';
+      const text = page(`本报讯 ${body1}`, photo, '青山镇建成智慧茶园', '本报记者 陈可', body2, photo);
+      assert.deepStrictEqual(heads(text).map(h => [h.title, h.dateline ?? h.byline]),
+        [['', '本报讯'], ['', '本报记者 罗晴 摄'], ['青山镇建成智慧茶园', '本报记者 陈可']]);
+    });
     it('keeps two captions under one credit in one photo story outside a round-up', () => {
       const text = page('古桥新貌', '图为修缮一新的永济桥。', '图为桥头的石狮。', '王一 摄', body1);
       assert.deepStrictEqual(findArticles(text).articles.map(a => a.title), ['古桥新貌']);
+    });
+  });
+
+  describe('page furniture', () => {
+    it('leaves the masthead over the date line out of the first article', () => {
+      const text = page('河湾日报', '2025年6月3日  星期二  第1版', '河湾县夏粮收购进度过半', `本报讯 ${body1}`);
+      assert.deepStrictEqual(findArticles(text).articles.map(a => a.titleLines), [['河湾县夏粮收购进度过半']]);
     });
   });
 

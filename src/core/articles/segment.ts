@@ -40,9 +40,9 @@ interface Running {
 /**
  * Groups lines into articles. A run of headline lines starts an article when no article is running, when it
  * has several lines, or when a byline, a dateline or a photo follows it; otherwise it is a sub-head of the
- * running article. A report with no headline of its own starts at its dateline (a wire brief) or, in a
- * round-up of photos, after the credit of the photo before. Lines before the first article (page furniture)
- * belong to none.
+ * running article. A report with no headline of its own starts at its dateline (a wire brief), and a photo
+ * with none at its caption when it follows a brief or, in a round-up, the credit of the photo before. Lines
+ * before the first article (page furniture) belong to none.
  */
 export function segmentArticles(text: string, items: readonly Item[]): Article[] {
   const articles: Article[] = [];
@@ -68,7 +68,7 @@ export function segmentArticles(text: string, items: readonly Item[]): Article[]
     }
     const { line } = item;
     const dateline = item.kind === 'paragraph' && line.datelineEnd !== undefined;
-    if (dateline ? !current || current.hasBody : item.kind !== 'byline' && current?.roundup && current.closedByCredit) {
+    if (dateline ? !current || current.hasBody : current && item.kind !== 'byline' && startsPhotoItem(current, line)) {
       open([], current?.roundup ?? false);
     }
     if (!current) continue;
@@ -111,6 +111,20 @@ function skipSpace(text: string, p: number, end: number): number {
   return p;
 }
 
+/** A report opened by a dateline, under one headline line at most and signed by no byline line: a brief. */
+function isBrief(running: Running): boolean {
+  return running.dateline !== undefined && running.byline === undefined && running.headlines.length <= 1;
+}
+
+/**
+ * A photo with no title of its own: after the credit that closed the item before it in a round-up, or a
+ * caption with its credit run in after a brief's text (a brief has no photos of its own).
+ */
+function startsPhotoItem(running: Running, line: ClassifiedLine): boolean {
+  if (running.roundup && running.closedByCredit) return true;
+  return line.creditStart !== undefined && running.hasBody === true && isBrief(running);
+}
+
 function startsArticle(text: string, running: Running, group: readonly ClassifiedLine[], items: readonly Item[], after: number): boolean {
   const next = items[after];
   if (!next) return group.length > 1;
@@ -122,9 +136,8 @@ function startsArticle(text: string, running: Running, group: readonly Classifie
   if (NEWS_ROUNDUP.test(only) || SERIES_NUMBER.test(only)) return true;
   // A photo credit that signs a photo story closes it: what follows is a new article.
   if (running.closedByCredit) return true;
-  // A news report opened by a dateline, under one headline line at most and signed by no byline line, is a
-  // brief: it has no sub-heads. (A report with a kicker or sub-title is a long one and may have them.)
-  if (running.dateline !== undefined && running.byline === undefined && running.headlines.length <= 1) return true;
+  // A brief has no sub-heads. (A report with a kicker or sub-title is a long one and may have them.)
+  if (isBrief(running)) return true;
   // A one-line title over a paragraph is a sub-head, unless a photo (caption or credit) follows closely:
   // then it is the title of a photo story.
   for (let k = after; k < Math.min(items.length, after + PHOTO_WINDOW); k++) {
