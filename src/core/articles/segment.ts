@@ -9,10 +9,12 @@ const LEAD_IN = /^(?:——|─|—)/;
 const PAGE_NAME = /^\S{0,4}(?:新闻|要闻|综合|专版|副刊|周刊|时评|评论|国际|国内|体育|财经|经济|社会|民生|教育|文化|视点)$/;
 /** Column heads of a round-up of briefs: always a new article, never a sub-head. */
 const NEWS_ROUNDUP = /^(?:简讯|快讯|短讯|简报|新闻速递|新闻快递|要闻速览|图片新闻|一周要闻|动态|资讯)$/;
-/** A series installment: the headline ends on its number (`…（3）`, `…（上）`, `…②`). */
-const SERIES_NUMBER = /(?:[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[上中下])[）)]|[①-⑳])$/;
+/** An installment number: `（3）`, `（上）`, `②`. */
+const INSTALMENT = '[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[上中下])[）)]|[①-⑳]';
+/** A series installment: the headline ends on its number (`…（3）`). */
+const SERIES_NUMBER = new RegExp(`(?:${INSTALMENT})$`);
 /** A series label over a title may also count in words (`走近非遗传承人之二`). */
-const SERIES_LABEL = /(?:[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[上中下])[）)]|[①-⑳]|之[一二三四五六七八九十]{1,3})$/;
+const SERIES_LABEL = new RegExp(`(?:${INSTALMENT}|之[一二三四五六七八九十]{1,3})$`);
 /** A photo credit (`… 摄`, `（… 摄）`). */
 const CREDIT_END = /(?:摄|摄影|供图)[）)]?$/;
 /** How far past a one-line headline to look for the photo that makes it a photo story's title. */
