@@ -221,6 +221,14 @@ describe('layouts unlike the seed', () => {
       assert.deepStrictEqual(articles.map(a => a.titleLines), [['河湾县夏粮收购进度过半'], ['青山镇建成智慧茶园']]);
       assert.deepStrictEqual(summary(text, articles[0]).blocks.slice(-1), ['byline:（本报通讯员 陈可 参与采写）']);
     });
+    it('reads a bracketed source credit closing a piece as a byline line, not a headline', () => {
+      for (const credit of ['（县农技推广中心 供稿）', '（河湾县气象局供稿）']) {
+        const text = page('河湾县夏粮收购进度过半', '本报记者 罗晴', body1, credit, '青山镇建成智慧茶园', body2);
+        assert.deepStrictEqual(heads(text).map(h => [h.title, h.byline]), [['河湾县夏粮收购进度过半', '本报记者 罗晴']], credit);
+        const own = page('农技小课堂', '问：小麦倒伏怎么办？', '答：及时排水，扶正植株。', credit);
+        assert.deepStrictEqual(heads(own).map(h => [h.title, h.byline]), [['农技小课堂', credit]], credit);
+      }
+    });
     it('keeps a second byline line in the article and the first as its byline', () => {
       const text = page('河湾县夏粮收购进度过半', '本报记者 罗晴', '本报通讯员 陈可', body1);
       assert.deepStrictEqual(json(heads(text)).map((h: { byline: string }) => h.byline), ['本报记者 罗晴']);

@@ -38,13 +38,15 @@ const ROLE = '(?:本报|新华社|中新社|人民日报|特约|实习|首席|�
 const NAMES = '[\\u4e00-\\u9fff·]{2,4}(?:\\s+[\\u4e00-\\u9fff·]{2,4})*';
 /** One `name/role` or `role/name` credit (`孔令舟/文`, `图/潘静`). */
 const SLASH_CREDIT = '(?:[\\u4e00-\\u9fff·]{2,8}\\s*[/／]\\s*(?:文|图|摄影|摄)|(?:文|图|摄影|摄)\\s*[/／]\\s*[\\u4e00-\\u9fff·]{2,8})';
+/** A bracketed source credit closing a piece (`（县农技推广中心 供稿）`). */
+const SOURCE_CREDIT = '[（(][^，。；！？,（）()]{2,30}?\\s*(?:供稿|整理|撰稿)[）)]$';
 /**
  * A byline: a `□` marker before role words or names; role words (possibly bracketed, as in a closing
- * `（本报通讯员 X 参与采写）`), then names, nothing that reads as a sentence; or `name/role` credits only.
- * `记者手记` and the like are column heads.
+ * `（本报通讯员 X 参与采写）`), then names, nothing that reads as a sentence; `name/role` credits only; or a
+ * bracketed source credit. `记者手记` and the like are column heads.
  */
 const BYLINE = new RegExp(
-  `^(?:[□■]\\s*(?:${ROLE}[^，。；！？,、]{0,30}|${NAMES})$|${SLASH_CREDIT}(?:\\s+${SLASH_CREDIT})*$|[（(]?(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
+  `^(?:[□■]\\s*(?:${ROLE}[^，。；！？,、]{0,30}|${NAMES})$|${SLASH_CREDIT}(?:\\s+${SLASH_CREDIT})*$|${SOURCE_CREDIT}|[（(]?(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
 /** A photo credit: a short line ending in 摄/摄影/供图, possibly in brackets (`（本报记者 … 摄）`). */
 const CREDIT = /^[（(]?[^，。；！？,]{0,36}(?:\s|[\u4e00-\u9fff])(?:摄|摄影|供图|新华社发)[）)]?$/;
 /**
