@@ -6,7 +6,8 @@
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from './sidecar';
-import { baseName, type AnnotationStore } from './store';
+import type { AnnotationStore } from './store';
+import { baseName, openDocument } from './util/uris';
 
 export class SidecarWatcher implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
@@ -35,7 +36,7 @@ export class SidecarWatcher implements vscode.Disposable {
     } catch {
       return;
     }
-    if (this.store.isOwnWrite(page, content)) return;
+    if (this.store.get(page)?.isOwnWrite(content)) return;
     this.log.info(`${sidecar.fsPath} changed on disk`);
     this.asking.add(page.toString());
     try {
@@ -46,7 +47,7 @@ export class SidecarWatcher implements vscode.Disposable {
         reload, keep);
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === page.toString());
       if (choice === reload && doc) await this.store.reload(doc);
-      else if (choice === keep) await this.store.rewrite(page);
+      else if (choice === keep) await this.store.get(page)?.rewrite();
     } finally {
       this.asking.delete(page.toString());
     }
@@ -57,7 +58,7 @@ export class SidecarWatcher implements vscode.Disposable {
     if (!page) return;
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === page.toString());
     if (!doc) return;
-    await this.store.rewrite(page);
+    await this.store.get(page)?.rewrite();
     void vscode.window.showInformationMessage(vscode.l10n.t('The annotations file of {0} was deleted while the page was open; it was written again from the open annotations.', baseName(page)));
   }
 

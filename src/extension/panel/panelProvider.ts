@@ -5,14 +5,15 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { relabel, removeIds, setStatus, tagSpan } from '../../core/annotationOps';
 import { folderStats, top } from '../../core/corpus/stats';
+import { messageOf } from '../../core/errors';
 import type { HostToPanel, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
 import { loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
-import { baseName, type AnnotationStore } from '../store';
+import type { AnnotationStore } from '../store';
+import { baseName } from '../util/uris';
 import { panelStrings } from './strings';
 import { checkPanelMessage } from './validate';
 
@@ -128,28 +129,34 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     return this.view?.webview.postMessage(message);
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /**
+   * Checks a panel message against the page the panel follows and acts on it; false when refused. A message
+   * naming another page (the editor changed since the panel's last snapshot) never reaches any page.
+   */
+  async receive(raw: unknown): Promise<boolean> {
     const editor = this.liveEditor();
-    const state = editor && this.store.get(editor.document.uri);
+    const page = editor && this.store.get(editor.document.uri);
     const checked = checkPanelMessage(raw, {
       labels: new Set(this.config.value.labels.map(l => String(l.id))),
-      ids: new Set([...(state?.annotations ?? []), ...(state?.orphans ?? [])].map(a => a.id)),
-      length: state?.text.length,
+      page: editor && page ? { uri: page.uri.toString(), version: editor.document.version } : undefined,
+      ids: new Set([...(page?.annotations ?? []), ...(page?.orphans ?? [])].map(a => a.id)),
+      length: page?.text.length ?? 0,
     });
     if (!checked.ok) {
       this.log.warn(`panel message refused: ${checked.reason}`);
-      return;
+      return false;
     }
     try {
       await this.handle(checked.message, editor);
     } catch (e) {
-      this.log.error(`panel ${checked.message.type}: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu: {0}', (e as Error).message));
+      this.log.error(`panel ${checked.message.type}: ${messageOf(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu: {0}', messageOf(e)));
     }
+    return true;
   }
 
+  /** Runs a checked message; a document-scoped one through the same command as the palette and hovers. */
   private async handle(message: PanelToHost, editor: vscode.TextEditor | undefined): Promise<void> {
-    const uri = editor?.document.uri;
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -164,36 +171,25 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         return;
       }
       case 'setStatus':
-        if (uri) this.store.update(uri, list => setStatus(list, new Set(message.ids), message.status));
+        await vscode.commands.executeCommand(Commands.setStatus, { uri: message.page.uri, ids: message.ids, status: message.status });
         return;
       case 'relabel':
-        if (uri) this.store.update(uri, list => relabel(list, new Set(message.ids), message.label));
+        await vscode.commands.executeCommand(Commands.relabel, { uri: message.page.uri, ids: message.ids, label: message.label });
         return;
       case 'remove':
-        if (uri) {
-          const ids = new Set(message.ids);
-          this.store.update(uri, list => removeIds(list, ids));
-          this.store.removeOrphans(uri, ids);
-        }
+        await vscode.commands.executeCommand(Commands.remove, { uri: message.page.uri, ids: message.ids });
         return;
-      case 'tagSelection': {
-        if (!editor || !uri) return;
-        const spans = editor.selections.filter(s => !s.isEmpty).map(s => ({ start: editor.document.offsetAt(s.start), end: editor.document.offsetAt(s.end) }));
-        if (spans.length === 0) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to tag first.'));
-          return;
-        }
-        this.store.update(uri, list => spans.reduce((acc, s) => tagSpan(acc, s, editor.document.getText(toRange(editor.document, s)), message.label).annotations, list));
+      case 'tagSelection':
+        await vscode.commands.executeCommand(Commands.tagSelection, { uri: message.page.uri, label: message.label });
         return;
-      }
       case 'addLabel':
         await this.config.addLabel(message.label);
         return;
       case 'analyze':
-        await vscode.commands.executeCommand(Commands.analyzeDocument, uri);
+        await vscode.commands.executeCommand(Commands.analyzeDocument, vscode.Uri.parse(message.page.uri));
         return;
       case 'export':
-        await vscode.commands.executeCommand(Commands.exportAnnotations, uri ? { uri } : undefined);
+        await vscode.commands.executeCommand(Commands.exportAnnotations, { uri: vscode.Uri.parse(message.page.uri) });
         return;
       case 'workspaceStats': {
         const pages = await loadPages(this.store);
