@@ -160,8 +160,11 @@ export class Decorations extends Disposable {
     if (this.pending.has(key)) return;
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === key) this.apply(e);
-      this.drawn.fire(key);
+      try {
+        for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === key) this.apply(e);
+      } finally {
+        this.drawn.fire(key);
+      }
     }, DEBOUNCE_MS));
   }
 
@@ -198,7 +201,7 @@ export class Decorations extends Disposable {
     }
     if (window) this.windows.set(editor, window);
     else this.windows.delete(editor);
-    this.draw(editor, ranges, drawn, true);
+    this.draw(editor, ranges, drawn);
   }
 
   private windowFor(editor: vscode.TextEditor): { start: number; end: number } {
@@ -219,7 +222,7 @@ export class Decorations extends Disposable {
     return shown.start < window.start + WINDOW_CHARS / 2 || shown.end > window.end - WINDOW_CHARS / 2;
   }
 
-  private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[], complete: boolean): void {
+  private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[]): void {
     if (!vscode.window.visibleTextEditors.includes(editor)) return;
     const doc = editor.document;
     const state = this.store.get(doc.uri);
@@ -232,6 +235,6 @@ export class Decorations extends Disposable {
     for (const [key, type] of this.types) editor.setDecorations(type, ranges[key] ?? []);
     editor.setDecorations(this.structure.article, ranges.article);
     editor.setDecorations(this.structure.columnBreak, ranges.columnBreak);
-    if (complete) this.applied.set(editor, ranges);
+    this.applied.set(editor, ranges);
   }
 }

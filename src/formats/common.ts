@@ -2,6 +2,7 @@ import { anchorQuote, createReanchorer, type TextQuote } from '../core/anchor';
 import { BUILTIN_LABELS } from '../core/labels';
 import { isStatus, type Annotation, type Approx, type LabelDef, type NumberKind, type Source, type Span, type Status } from '../core/types';
 import { FormatError, type ImportOptions, type ImportResult } from './types';
+import { messageOf } from '../core/errors';
 
 /**
  * Offsets in Unicode code points (brat, doccano, spaCy, W3C, Label Studio) against the core's UTF-16
@@ -58,7 +59,7 @@ export function parseJson(content: string, what: string): unknown {
   try {
     return JSON.parse(content.replace(/^\uFEFF/, ''), (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
   } catch (e) {
-    throw new FormatError('syntax', `${what}: not valid JSON (${(e as Error).message})`);
+    throw new FormatError('syntax', `${what}: not valid JSON (${messageOf(e)})`);
   }
 }
 

@@ -1,4 +1,7 @@
 /**
+ * (Over 300 lines on purpose: the page's state and every transition of it stay in one class, so no other
+ * file can change a page except through these methods. What it says to the user lives in dialogs.ts.)
+ *
  * One open page: the only owner of its text, annotations, timers, analysis cancellation, save chain and
  * busy count. Others read it through `PageView` (getters only); every change goes through a method here,
  * which announces it, schedules the save and fires `onDidBecomeIdle` once nothing is left running.

@@ -13,23 +13,24 @@ import { loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
 import type { AnnotationStore } from '../store';
+import { Disposable } from '../util/disposable';
 import { baseName } from '../util/uris';
 import { panelStrings } from './strings';
 import { checkPanelMessage } from './validate';
 
 const SNAPSHOT_THROTTLE_MS = 100;
 
-export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class PanelProvider extends Disposable implements vscode.WebviewViewProvider {
   private view?: vscode.WebviewView;
   private ready = false;
   private editor?: vscode.TextEditor;
   private timer?: ReturnType<typeof setTimeout>;
   private strings?: Record<string, string>;
-  private readonly disposables: vscode.Disposable[] = [];
-
   constructor(private readonly extensionUri: vscode.Uri, private readonly store: AnnotationStore, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
+    super();
     this.editor = vscode.window.activeTextEditor;
-    this.disposables.push(
+    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._registerEach(
       vscode.window.onDidChangeActiveTextEditor(e => {
         // Focus moving to the panel or an output view leaves the last text editor in charge.
         if (e && (e.document.uri.scheme === 'file' || e.document.uri.scheme === 'untitled')) {
@@ -53,9 +54,11 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')];
     view.webview.options = { enableScripts: true, localResourceRoots: roots };
     view.webview.html = this.html(view.webview);
-    view.webview.onDidReceiveMessage(raw => void this.receive(raw), undefined, this.disposables);
-    view.onDidChangeVisibility(() => { if (view.visible) this.scheduleSnapshot(0); }, undefined, this.disposables);
-    view.onDidDispose(() => { this.view = undefined; this.ready = false; }, undefined, this.disposables);
+    this._registerEach(
+      view.webview.onDidReceiveMessage(raw => void this.receive(raw)),
+      view.onDidChangeVisibility(() => { if (view.visible) this.scheduleSnapshot(0); }),
+      view.onDidDispose(() => { this.view = undefined; this.ready = false; }),
+    );
   }
 
   private html(webview: vscode.Webview): string {
@@ -205,10 +208,5 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         throw new Error(`unhandled panel message ${JSON.stringify(unhandled)}`);
       }
     }
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }

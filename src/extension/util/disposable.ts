@@ -19,6 +19,11 @@ export abstract class Disposable implements vscode.Disposable {
     return value;
   }
 
+  /** `_register` for several at once. */
+  protected _registerEach(...values: vscode.Disposable[]): void {
+    for (const v of values) this._register(v);
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
