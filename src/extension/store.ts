@@ -23,7 +23,8 @@ export class AnnotationStore extends Disposable {
   private readonly pending = new Map<string, Set<Promise<unknown>>>();
   /** The final save of a closed page, which a reopened page loads after. */
   private readonly closing = new Map<string, Promise<void>>();
-  private readonly seen = new WeakSet<vscode.TextDocument>();
+  /** The open flow of each document seen, so a second `open` waits for the first instead of racing it. */
+  private readonly opened = new WeakMap<vscode.TextDocument, Promise<void>>();
   private readonly changes = this._register(new vscode.EventEmitter<PageView>());
   /** Fires after any change to a page's annotations, articles, orphans or activity, and when it closes. */
   readonly onDidChange = this.changes.event;
@@ -86,11 +87,18 @@ export class AnnotationStore extends Disposable {
     return work;
   }
 
-  /** Starts annotating `doc` as on open (load its sidecar, or analyse it); does nothing the second time. */
+  /**
+   * Starts annotating `doc` as on open (load its sidecar, or analyse it). A second call returns the first
+   * call's work: a caller that opened the document itself then finds it analysed, and starts no analysis
+   * that would cancel the one running.
+   */
   open(doc: vscode.TextDocument): Promise<void> {
-    if (this.seen.has(doc)) return Promise.resolve();
-    this.seen.add(doc);
-    return this.hold(doc.uri, this.onOpen(doc));
+    let flow = this.opened.get(doc);
+    if (!flow) {
+      flow = this.hold(doc.uri, this.onOpen(doc)).catch(e => this.services.log.error(`opening ${doc.uri.toString()}: ${messageOf(e)}`));
+      this.opened.set(doc, flow);
+    }
+    return flow;
   }
 
   private async onOpen(doc: vscode.TextDocument): Promise<void> {
@@ -155,7 +163,7 @@ export class AnnotationStore extends Disposable {
   }
 
   private onClose(doc: vscode.TextDocument): void {
-    this.seen.delete(doc);
+    this.opened.delete(doc);
     this.close(doc.uri, true);
   }
 
