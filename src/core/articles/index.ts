@@ -24,3 +24,8 @@ export function findArticles(text: string): { articles: Article[]; columnBreaks:
   }
   return { articles: segmentArticles(text, items), columnBreaks: breaks };
 }
+
+/** Articles without their internal blocks: what the editor keeps, saves and sends (blocks are for the benchmark). */
+export function stripBlocks(articles: readonly Article[]): Article[] {
+  return articles.map(({ blocks: _blocks, ...a }) => a);
+}
