@@ -5,10 +5,12 @@ import { BenchSection, formatTable } from './section';
 import * as entities from './entities';
 import * as numbers from './numbers';
 import * as articles from './articles';
+import * as calibration from './calibration';
+import * as goldEntities from './goldEntities';
 
 const root = join(__dirname, '..', '..');
 
-const sections: Array<{ evaluate(root: string): BenchSection[] }> = [entities, numbers, articles];
+const sections: Array<{ evaluate(root: string): BenchSection[] }> = [entities, goldEntities, calibration, numbers, articles];
 const results: BenchSection[] = sections.flatMap(s => s.evaluate(root));
 for (const r of results) console.log(formatTable(r) + '\n');
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
