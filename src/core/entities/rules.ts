@@ -24,7 +24,25 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
   out = orgEndings(text, notFunctionWords(toks, out));
-  return officesNotPersons(text, notGenericGroups(text, out));
+  return surnameJoined(text, officesNotPersons(text, notGenericGroups(text, out)));
+}
+
+/** A person holding 您 or 你 is a greeting or address (谢谢您), never a name. */
+const ADDRESS = /[您你]/;
+
+/**
+ * A one-character person right before another person is a surname the tagger cut off (周 + 海涛): one
+ * name. Persons with 您/你 are dropped.
+ */
+function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    if (s.label === 'PER' && ADDRESS.test(text.slice(s.start, s.end))) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start === 1) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
+    else out.push(s);
+  }
+  return out;
 }
 
 const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
