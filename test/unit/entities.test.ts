@@ -3,7 +3,6 @@ import { execFileSync } from 'child_process';
 import { join } from 'path';
 import { findEntities } from '../../src/core/entities';
 import { chunkBounds } from '../../src/core/entities/tagger';
-import { propagate } from '../../src/core/entities/propagate';
 import { contextRules } from '../../src/core/entities/rules';
 import { tokens } from '../../src/core/jieba';
 import type { TagSpan } from '../../src/core/entities/decode';
@@ -17,11 +16,13 @@ function tags(text: string, lexicon?: LexiconEntry[]): string[] {
 /** Each case: a sentence written for these tests, mentions it must contain, mentions it must not. */
 const cases: Array<{ name: string; text: string; has: string[]; not?: string[]; lexicon?: LexiconEntry[] }> = [
   { name: 'a reporter and a party secretary are people', text: '本报记者李建国报道：县委书记王志强介绍，全县今年新修公路一百公里。', has: ['PER:李建国', 'PER:王志强'] },
-  { name: 'a Tibetan name before 说 is one person, not place pieces', text: '村民次仁旺堆说，合作社去年分红每户三千元。', has: ['PER:次仁旺堆'] },
+  // The role-word and speech-verb person rules were removed: with the full-data tagger they cost F1 on
+  // dev.bio. A Tibetan name jieba cuts (次仁旺堆) is now only as good as the tagger; see docs/ner.md.
   { name: 'a Tibetan name after a role word is one person', text: '政委格桑顿珠带领官兵参加植树活动。', has: ['PER:格桑顿珠'], not: ['ORG:政委'] },
-  { name: 'a role word is cut off the organisation before it', text: '省军区政委刘国华到四川大学附属小学调研。', has: ['ORG:省军区', 'PER:刘国华', 'ORG:四川大学附属小学'] },
+  { name: 'a role word is not part of the person or organisation around it', text: '省军区政委刘国华到四川大学附属小学调研。', has: ['PER:刘国华', 'ORG:四川大学附属小学'], not: ['PER:政委刘国华', 'ORG:省军区政委'] },
   { name: 'a division chain is tagged one level at a time', text: '黑龙江省哈尔滨市道里区新发镇红星村村民正在收割水稻。', has: ['LOC:黑龙江省', 'LOC:哈尔滨市', 'LOC:道里区', 'LOC:新发镇', 'LOC:红星村'] },
-  { name: 'a division followed by an organisation word is an organisation', text: '甘肃省定西市安定区教育局组织教师培训。', has: ['LOC:甘肃省', 'ORG:定西市安定区教育局'], not: ['ORG:定西市安定区教育局组织'] },
+  // The conventions (docs/ner.md): an organisation's full name includes its place prefix, so the checked chain joins it.
+  { name: 'a division chain followed by an organisation word is one organisation', text: '甘肃省定西市安定区教育局组织教师培训。', has: ['ORG:甘肃省定西市安定区教育局'], not: ['ORG:定西市安定区教育局组织', 'LOC:甘肃省'] },
   { name: 'a branch written after its parent bank is part of its name', text: '中国农业银行昆明分行向希望工程捐款。', has: ['ORG:中国农业银行昆明分行'], not: ['ORG:昆明分行'] },
   { name: 'a role word with a modifier still introduces a person', text: '退伍军人周海涛回到家乡创业。', has: ['PER:周海涛'], not: ['PER:周'] },
   { name: 'single-character place abbreviations in a list are all places', text: '美、欧、港的投资者参加了会议。', has: ['LOC:美', 'LOC:欧', 'LOC:港'] },
@@ -42,13 +43,7 @@ describe('entities: findEntities', () => {
     });
   }
 
-  it('finds a name again wherever it recurs in the document', () => {
-    const text = '退伍军人周海涛回到家乡创业。\n大家都说，周海涛是村里的好带头人。';
-    const found = findEntities(text).filter(e => e.text === '周海涛');
-    assert.deepStrictEqual(found.map(e => [e.start, e.label]), [[4, 'PER'], [text.lastIndexOf('周海涛'), 'PER']]);
-  });
-
-  it('does not propagate a name into a longer word', () => {
+  it('does not find a name inside a longer name', () => {
     const text = '记者王海说，王海燕也来了。';
     const found = findEntities(text).filter(e => e.start === text.indexOf('王海燕'));
     assert.ok(!found.some(e => e.text === '王海'), JSON.stringify(found));
@@ -78,40 +73,6 @@ describe('entities: findEntities', () => {
   it('handles empty and entity-free text', () => {
     assert.deepStrictEqual(findEntities(''), []);
     assert.deepStrictEqual(findEntities('\r\n\r\n'), []);
-  });
-});
-
-describe('entities: document-level propagation', () => {
-  /** Word boundaries from a text pre-cut with '|'. */
-  function cutText(cut: string): { text: string; bounds: Uint8Array } {
-    const text = cut.replace(/\|/g, '');
-    const bounds = new Uint8Array(text.length + 1);
-    let at = 0;
-    bounds[0] |= 1;
-    for (const ch of cut) {
-      if (ch === '|') { bounds[at] |= 3; continue; }
-      at++;
-    }
-    bounds[at] |= 2;
-    return { text, bounds };
-  }
-  const rows: Array<[string, string, TagSpan[], string[]]> = [
-    ['a person found once is found again', '记者|周海涛|说|，|周海涛|是|好人', [{ start: 2, end: 5, label: 'PER' }], ['PER:周海涛@2', 'PER:周海涛@7']],
-    ['an organisation found once is found again', '县|供销社|开业|。|供销社|很|忙', [{ start: 1, end: 4, label: 'ORG' }], ['ORG:供销社@1', 'ORG:供销社@7']],
-    ['a recurrence inside a longer word is left alone', '记者|王海|说|王海燕|来|了', [{ start: 2, end: 4, label: 'PER' }], ['PER:王海@2']],
-    ['places are not propagated', '在|江孜|工作|，|江孜|很|美', [{ start: 1, end: 3, label: 'LOC' }], ['LOC:江孜@1']],
-    ['single characters are not propagated', '访|美|归来|，|美|方|回应', [{ start: 1, end: 2, label: 'PER' }], ['PER:美@1']],
-  ];
-  for (const [name, cut, spans, want] of rows) {
-    it(name, () => {
-      const { text, bounds } = cutText(cut);
-      const got = propagate(text, spans, bounds, () => false).map(s => `${s.label}:${text.slice(s.start, s.end)}@${s.start}`);
-      assert.deepStrictEqual(got, want);
-    });
-  }
-  it('does not propagate a rejected name', () => {
-    const { text, bounds } = cutText('记者|周海涛|说|，|周海涛|是|好人');
-    assert.strictEqual(propagate(text, [{ start: 2, end: 5, label: 'PER' }], bounds, () => true).length, 1);
   });
 });
 

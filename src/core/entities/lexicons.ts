@@ -8,7 +8,7 @@
 export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
 
-export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '令狐', '夏侯', '端木', '西门', '南宫', '宇文', '司徒', '申屠'];
+export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '端木', '西门', '南宫', '宇文', '司徒', '申屠'];
 
 /** Last characters of administrative divisions and other place names. */
 export const DIVISION_SUFFIXES = '省市县区乡镇村州盟旗屯寨庄堡湾岛洲峡江河湖山岭峰港湾街道路巷坡沟坝';
@@ -22,8 +22,8 @@ export const ORG_SUFFIXES = '局院部委会厅处所校社行司团队军厂店
 /** Multi-character organisation suffixes, longest first where they share a tail. */
 export const ORG_WORDS = [
   '委员会', '人大常委会', '政府', '公司', '集团', '大学', '学院', '中学', '小学', '幼儿园', '医院', '卫生院', '研究所', '研究院',
-  '研究中心', '中心', '支行', '分行', '银行', '合作社', '基金会', '协会', '学会', '联合会', '军分区', '武装部', '派出所',
-  '法院', '检察院', '公安局', '办事处', '工作站', '服务站', '电视台', '广播电台', '出版社', '报社', '通讯社', '新华社',
+  '研究中心', '中心', '支行', '分行', '银行', '合作社', '基金会', '协会', '学会', '联合会', '军分区', '派出所',
+  '法院', '检察院', '公安局', '办事处', '工作站', '服务站', '电视台', '广播电台', '出版社', '报社', '通讯社',
   '代表团', '工作组', '工作队', '党支部', '党委', '政协', '人大', '总局', '公安厅', '教育局', '事务所', '俱乐部',
 ];
 
@@ -53,3 +53,12 @@ export const PLACE_ABBREVIATIONS = '中美英法德日俄韩朝欧港澳台京�
 /** Characters Chinese uses to transliterate foreign names (新华社 style), for names joined by ·. */
 export const TRANSLITERATION =
   '阿埃艾安奥巴拜班邦贝本比彼宾波伯博布查达戴丹道德迪蒂杜多厄恩法菲费芬佛夫福弗盖甘戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利连林卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳奈南内尼涅努诺欧帕潘佩皮珀普奇齐乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特提托瓦万旺威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐';
+
+/**
+ * Generic groups: a span made only of these modifiers and heads names no particular organisation
+ * (驻村工作队, 乡镇党委, 帮扶工作队, 各级党委, 有关部门), see the conventions in docs/ner.md.
+ */
+export const GENERIC_ORG_MODIFIERS = ['驻村', '帮扶', '扶贫', '乡镇', '各级', '基层', '有关', '相关', '各', '村', '乡', '镇', '村级', '县级', '市级', '乡级', '镇级', '上级', '当地', '地方', '农民', '专业', '工作'];
+export const GENERIC_ORG_HEADS = ['工作队', '工作组', '党委', '党支部', '支部', '党组织', '合作社', '部门', '单位', '村委会', '居委会'];
+/** Endings of an office's short name (扶贫办, 发改委): an organisation, never a person. */
+export const OFFICE_ENDINGS = '办委';
