@@ -48,9 +48,11 @@ export async function analyzeBatch(pages: readonly PageInput[], outDir: string, 
   const since = reuseSince(outDir, { analyzer: ANALYZER_VERSION, lexicon: opts.lexicon?.sha256 ?? null }, opts.force);
   removeStaleTempsUnder(outDir); // left by a run killed mid-write
   const report = new BatchReport(pages.length, opts.progress, s => ctx.stderr(s));
-  const tasks = pages.map((p): FileTask => ({ kind: 'file', path: p.path, out: outputFor(outDir, p.rel), reuseSince: since }));
+  function* tasks(): Generator<FileTask> {
+    for (const p of pages) yield { kind: 'file', path: p.path, out: outputFor(outDir, p.rel), reuseSince: since };
+  }
   const data: PoolData = { lexicon: opts.lexicon?.entries };
-  await runPool<FileTask, PageResult>(workerScript(), data, Math.min(opts.jobs, pages.length), tasks[Symbol.iterator](), (task, r) => {
+  await runPool<FileTask, PageResult>(workerScript(), data, Math.min(opts.jobs, pages.length), tasks(), (task, r) => {
     if (r instanceof Error) report.failed(task.path, `${task.path}: ${r.message}`);
     else if (!r.ok) report.failed(task.path, r.message);
     else report.page(task.path, task.out, r, r.skipped);
