@@ -9,6 +9,7 @@ import { join } from 'path';
 import { ANALYZER_VERSION } from '../core/analyze';
 import type { LexiconEntry } from '../core/types';
 import { removeStaleTempsUnder, writeFileAtomic } from '../node/atomicWrite';
+import { InputError } from '../node/readText';
 import type { FileTask, PageResult, PoolData } from '../node/pageWorker';
 import { runPool } from '../node/workerPool';
 import type { CliContext } from './args';
@@ -40,7 +41,11 @@ function reuseSince(outDir: string, config: Omit<RunRecord, 'since'>, force: boo
   let old: RunRecord | undefined;
   try { old = JSON.parse(readFileSync(file, 'utf8')) as RunRecord; } catch { /* first run here */ }
   if (!force && old && old.analyzer === config.analyzer && old.lexicon === config.lexicon && typeof old.since === 'number') return old.since;
-  writeFileAtomic(file, JSON.stringify({ ...config, since: Date.now() }, null, 2) + '\n');
+  try {
+    writeFileAtomic(file, JSON.stringify({ ...config, since: Date.now() }, null, 2) + '\n');
+  } catch (e) {
+    throw new InputError(`-o ${outDir}: not usable as the output folder (${(e as Error).message})`);
+  }
   return undefined;
 }
 

@@ -100,6 +100,15 @@ describe('biaozhu analyze at corpus scale (command line)', function () {
       assert.strictEqual(readJson(out).document.path, one);
     });
 
+    it('an output folder that is a file already: a clear error, exit 1', () => {
+      const file = write(join(tmp, 'rule', 'taken.json'), '{}');
+      const r = run(['analyze', ...two, '-o', file, '--jobs', '1']);
+      assert.strictEqual(r.status, 1);
+      assert.match(r.stderr, /-o .*taken\.json: not usable as the output folder/);
+      assert.doesNotMatch(r.stderr, /\bat \S+ \(/); // no stack trace
+      assert.strictEqual(readFileSync(file, 'utf8'), '{}');
+    });
+
     it('one file input with -o ending in / or naming an existing folder writes into that folder', () => {
       const slash = join(tmp, 'rule', 'slash') + '/';
       assert.strictEqual(run(['analyze', one, '-o', slash, '--jobs', '1']).status, 0);
