@@ -1,6 +1,6 @@
 /**
  * `analyze DIR… -o OUTDIR`: every page on a pool of worker threads, each output written atomically as it
- * finishes at the page's relative path under OUTDIR. Resumable: OUTDIR/.biaozhu/analyze-run.json records the
+ * finishes at the page's relative path under OUTDIR. Resumable: OUTDIR/.biaozhu-analyze-run.json records the
  * analyser version, the lexicon and since when outputs of that configuration have been written; a page
  * whose output holds the same text's sha256 and was written since then is kept. `--force` re-does all.
  */
@@ -30,7 +30,8 @@ interface RunRecord {
   since: number;
 }
 
-export const RUN_RECORD = join('.biaozhu', 'analyze-run.json');
+/** Hidden, so no command ever reads it as a page or an annotations file. */
+export const RUN_RECORD = '.biaozhu-analyze-run.json';
 
 /** The pool's worker script, bundled beside the command line (dist/pageWorker.js). */
 export const workerScript = (): string => join(__dirname, 'pageWorker.js');

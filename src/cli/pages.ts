@@ -10,9 +10,10 @@ import { InputError } from '../node/readText';
 export const isPageName = (name: string): boolean => /\.txt$/i.test(name);
 
 /**
- * Files inside `dir`, recursively, in a stable sorted order, yielded one at a time so a folder of millions
- * of pages is never listed whole. Hidden folders and `node_modules` are skipped, except `.biaozhu` when
- * `keepBiaozhu` (its sidecars are annotations for the corpus tools; its `.txt` files are still no pages).
+ * Files inside `dir`, recursively, in a stable sorted order, yielded one at a time so a folder is never
+ * listed whole. Hidden files (temporaries of atomic writes, a batch's run record) are skipped, and so are
+ * hidden folders and `node_modules`, except `.biaozhu` when `keepBiaozhu` (its sidecars are annotations for
+ * the corpus tools; its `.txt` files are still no pages).
  */
 export function* walkFiles(dir: string, keepBiaozhu = false): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -22,7 +23,7 @@ export function* walkFiles(dir: string, keepBiaozhu = false): Generator<string> 
     if (st.isDirectory()) {
       if ((name.startsWith('.') && !(keepBiaozhu && name === '.biaozhu')) || name === 'node_modules') continue;
       yield* walkFiles(p, keepBiaozhu);
-    } else yield p;
+    } else if (!name.startsWith('.')) yield p;
   }
 }
 

@@ -46,7 +46,7 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
-const outputs = (dir: string) => files(dir).filter(f => !f.startsWith('.biaozhu/'));
+const outputs = (dir: string) => files(dir).filter(f => f !== '.biaozhu-analyze-run.json');
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 
 describe('biaozhu analyze at corpus scale (command line)', function () {
@@ -178,7 +178,7 @@ describe('biaozhu analyze at corpus scale (command line)', function () {
     assert.deepStrictEqual(contractErrors(readJson(join(out, 'p1.json')), pageText(30)), []);
     r = run(['analyze', input, '-o', out, '--jobs', '1', '--force']);
     assert.match(r.stderr, /3 pages: 3 analysed, 0 unchanged/);
-    const record = join(out, '.biaozhu', 'analyze-run.json');
+    const record = join(out, '.biaozhu-analyze-run.json');
     writeFileSync(record, JSON.stringify({ ...readJson(record), analyzer: 0 }));
     r = run(['analyze', input, '-o', out, '--jobs', '1', '--quiet']);
     assert.match(r.stderr, /3 pages: 3 analysed, 0 unchanged/);
@@ -234,10 +234,13 @@ describe('biaozhu analyze at corpus scale (command line)', function () {
     const ws = join(tmp, 'ws');
     write(join(ws, 'page.txt'), pageText(70));
     write(join(ws, '.biaozhu', 'lexicon.txt'), '雪域牧业合作社 0 nt ORG\n北京市人民政府 0 nt ORG\n');
+    write(join(ws, '.biaozhu-analyze-run.json'), '{"analyzer": 1, "lexicon": null, "since": 0}\n'); // an analyze output folder's record
 
-    it('never counts .biaozhu/lexicon.txt as a page', () => {
+
+    it('never counts .biaozhu/lexicon.txt as a page, nor notes the run record of an output folder', () => {
       const s = run(['stats', ws]);
       assert.strictEqual(s.status, 0, s.stderr);
+      assert.doesNotMatch(s.stderr, /skipped/);
       assert.doesNotMatch(s.stdout, /lexicon/);
       assert.match(s.stdout, /^1 page:/m);
       const q = run(['search', 'ORG', ws]);

@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { inShard, parseShard, pathHash } from '../../src/core/corpus/shard';
 import { BatchReport } from '../../src/cli/batchReport';
-import { findPages, outputFor, outputIsFolder } from '../../src/cli/pages';
+import { findPages, outputFor, outputIsFolder, walkFiles } from '../../src/cli/pages';
 import { lineBreaks, where } from '../../src/cli/search';
 import { InputError } from '../../src/node/readText';
 
@@ -36,6 +36,13 @@ describe('page discovery and the -o rule', () => {
   const put = (rel: string) => { mkdirSync(join(tmp, rel, '..'), { recursive: true }); writeFileSync(join(tmp, rel), '一'); return join(tmp, rel); };
   put('c/x/page.txt'); put('c/y/page.txt'); put('c/.biaozhu/lexicon.txt'); put('c/.hidden/h.txt');
   put('c/node_modules/m.txt'); put('c/x/page.txt.biaozhu.json'); put('c/readme.md'); put('d/page.txt');
+  put('c/.biaozhu-analyze-run.json'); put('c/x/.page.json.123.abc.tmp'); put('c/.biaozhu/x/page.txt.biaozhu.json');
+
+  it('walks past hidden files and folders; keeps .biaozhu/ only for the corpus tools\' sidecars', () => {
+    const rel = (keep: boolean) => [...walkFiles(join(tmp, 'c'), keep)].map(f => f.slice(join(tmp, 'c').length + 1).split('\\').join('/'));
+    assert.deepStrictEqual(rel(false), ['readme.md', 'x/page.txt', 'x/page.txt.biaozhu.json', 'y/page.txt']);
+    assert.deepStrictEqual(rel(true), ['.biaozhu/lexicon.txt', '.biaozhu/x/page.txt.biaozhu.json', 'readme.md', 'x/page.txt', 'x/page.txt.biaozhu.json', 'y/page.txt']);
+  });
 
   it('walks folders recursively, pages only, relative to the inputs\' common folder', () => {
     assert.deepStrictEqual(findPages([join(tmp, 'c')]).map(p => p.rel), ['x/page.txt', 'y/page.txt']);
