@@ -1,67 +1,78 @@
-import { readdirSync, statSync } from 'fs';
-import { basename, join } from 'path';
-import { analyze } from '../core/analyze';
-import { toDocument } from '../core/document';
+import { availableParallelism } from 'os';
+import { sha256 } from '../core/document';
 import { parseLexicon, toLexiconEntries } from '../core/corpus/lexiconFile';
+import { inShard, parseShard } from '../core/corpus/shard';
 import type { AnnotationDocument, LexiconEntry } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
+import { analyzeToDocument, countsOf, documentFile } from '../node/pageDocument';
 import { readTextFile } from '../node/readText';
 import { CliContext, UsageError, parseArgs } from './args';
 import { messageOf } from '../core/errors';
+import { analyzeBatch } from './analyzeBatch';
+import { analyzeJsonl } from './analyzeJsonl';
+import { pageLine } from './batchReport';
+import { findPages, outputIsFolder } from './pages';
 
-export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR] [--lexicon LEXICON.txt]';
-
-/** Expands directories to the `.txt` pages inside them (sorted), keeping files as given. */
-export function expandInputs(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try { isDir = statSync(p).isDirectory(); } catch { /* reported when read */ }
-    if (isDir) {
-      for (const name of readdirSync(p).sort()) if (name.toLowerCase().endsWith('.txt')) out.push(join(p, name));
-    } else out.push(p);
-  }
-  return out;
-}
+export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR] [--jobs N] [--force] [--quiet] [--shard K/N] [--lexicon LEXICON.txt]\n' +
+  '  biaozhu analyze --jsonl [--jobs N] [--lexicon LEXICON.txt] < pages.jsonl > documents.jsonl';
 
 export function analyzeFile(path: string, lexicon?: readonly LexiconEntry[]): AnnotationDocument {
-  const text = readTextFile(path);
-  return toDocument(path, text, analyze(text, { lexicon }));
+  return analyzeToDocument(path, readTextFile(path), lexicon);
 }
 
 /** Reads a workspace lexicon (see docs/productivity.md); bad lines are reported and skipped. */
-function readLexicon(path: string, ctx: CliContext): LexiconEntry[] {
-  const { lexicon, problems } = parseLexicon(readTextFile(path));
+function readLexicon(path: string, ctx: CliContext): { entries: LexiconEntry[]; sha256: string } {
+  const text = readTextFile(path);
+  const { lexicon, problems } = parseLexicon(text);
   for (const p of problems) ctx.stderr(`biaozhu: ${path}:${p.line}: ${p.message}\n`);
-  return toLexiconEntries(lexicon);
+  return { entries: toLexiconEntries(lexicon), sha256: sha256(text) };
 }
 
 export function summary(doc: AnnotationDocument): string {
-  const counts = new Map<string, number>();
-  for (const a of doc.annotations) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
-  const perLabel = [...counts].map(([l, n]) => `${l} ${n}`).join(', ') || 'no annotations';
-  return `${doc.document.path}: ${doc.articles.length} articles, ${doc.columnBreaks.length} column breaks; ${perLabel}`;
+  return pageLine(doc.document.path, countsOf(doc));
+}
+
+function jobsOption(value: string | boolean | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${value}'`);
+  return n;
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { positional, options } = parseArgs(argv, { o: 'string', output: 'string', lexicon: 'string' });
+  const { positional, options } = parseArgs(argv, {
+    o: 'string', output: 'string', lexicon: 'string', jobs: 'string', force: 'boolean', quiet: 'boolean', shard: 'string', jsonl: 'boolean',
+  });
   const out = (options.o ?? options.output) as string | undefined;
-  if (positional.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
+  const jobs = jobsOption(options.jobs);
+  if (options.jsonl) {
+    if (positional.length || out !== undefined || options.shard !== undefined) {
+      throw new UsageError('--jsonl reads pages on stdin and writes to stdout: give no FILE, -o or --shard (the engine splits the records)');
+    }
+  } else if (positional.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
   const lexicon = typeof options.lexicon === 'string' ? readLexicon(options.lexicon, ctx) : undefined;
-  const files = expandInputs(positional);
-  if (files.length === 0) throw new UsageError('no .txt pages found in the given folders');
-  const many = files.length > 1;
+  if (options.jsonl) return analyzeJsonl(process.stdin, jobs, { lexicon: lexicon?.entries }, ctx);
+
+  let pages = findPages(positional);
+  if (pages.length === 0) throw new UsageError('no .txt pages found in the given folders');
+  if (typeof options.shard === 'string') {
+    const shard = parseShard(options.shard);
+    if (typeof shard === 'string') throw new UsageError(shard);
+    pages = pages.filter(p => inShard(p.rel, shard));
+  }
+  if (out !== undefined && outputIsFolder(positional, out)) {
+    const progress = options.quiet ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
+    return analyzeBatch(pages, out, { jobs, force: options.force === true, progress, lexicon }, ctx);
+  }
   let failed = 0;
-  for (const file of files) {
+  for (const { path } of pages) {
     try {
-      const doc = analyzeFile(file, lexicon);
-      const json = JSON.stringify(doc, null, 2) + '\n';
+      const doc = analyzeFile(path, lexicon?.entries);
       if (out === undefined) {
-        ctx.stdout(json);
+        ctx.stdout(documentFile(doc));
       } else {
-        const target = many ? join(out, basename(file).replace(/\.[^.]*$/, '') + '.json') : out;
-        writeFileAtomic(target, json);
-        ctx.stderr(summary(doc) + ` -> ${target}\n`);
+        writeFileAtomic(out, documentFile(doc));
+        ctx.stderr(summary(doc) + ` -> ${out}\n`);
       }
     } catch (e) {
       failed++;

@@ -2,7 +2,7 @@
  * Loading a corpus for `stats`, `search` and `compare`: sidecars (`PAGE.txt.biaozhu.json`), exported
  * Biaozhu JSON documents, and plain `.txt` pages that have neither (analysed on the fly).
  */
-import { existsSync, readdirSync, statSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { basename, dirname, isAbsolute, join } from 'path';
 import { analyze } from '../core/analyze';
 import { sha256 } from '../core/document';
@@ -12,6 +12,7 @@ import type { AnnotationDocument } from '../core/types';
 import { InputError, readTextFile } from '../node/readText';
 import type { CliContext } from './args';
 import { readDocument } from './export';
+import { isPageIn, walkFiles } from './pages';
 
 export const SIDECAR_SUFFIX = '.biaozhu.json';
 
@@ -20,21 +21,6 @@ export interface LoadedPage extends CorpusPage {
   sha256: string;
   /** How it was obtained: an annotations file, or a page analysed now. */
   origin: 'annotations' | 'analysed';
-}
-
-/** Files inside `dir`, recursively, sorted; hidden folders are skipped except `.biaozhu` (sidecars kept in a folder). */
-export function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    let st;
-    try { st = statSync(p); } catch { continue; }
-    if (st.isDirectory()) {
-      if ((name.startsWith('.') && name !== '.biaozhu') || name === 'node_modules') continue;
-      out.push(...walk(p));
-    } else out.push(p);
-  }
-  return out;
 }
 
 /** The page text for an annotations file, if a candidate file has exactly the text it was made on. */
@@ -79,7 +65,8 @@ export function loadCorpus(inputs: readonly string[], ctx: CliContext): { pages:
   for (const p of inputs) {
     let isDir = false;
     try { isDir = statSync(p).isDirectory(); } catch { /* reported when read */ }
-    if (isDir) files.push(...walk(p).filter(f => /\.(txt|json)$/i.test(f)));
+    // In folders: annotations files (sidecars also under `.biaozhu/`) and pages; never `.biaozhu/*.txt`.
+    if (isDir) for (const f of walkFiles(p, true)) { if (/\.json$/i.test(f) || isPageIn(p, f)) files.push(f); }
     else { files.push(p); explicit.add(p); }
   }
   const rank = (f: string) => (f.endsWith(SIDECAR_SUFFIX) ? 0 : /\.json$/i.test(f) ? 1 : 2);

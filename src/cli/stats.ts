@@ -18,7 +18,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const entities = csv === undefined ? undefined : outputPath(csv, '.entities.csv');
   if (csv !== undefined && entities === csv) throw new UsageError(`--csv ${csv}: give the file an extension such as .csv`);
   const { pages, failed } = loadCorpus(positional, ctx);
-  if (pages.length === 0 && failed === 0) throw new UsageError('no pages or annotations found in the given folders');
+  if (pages.length === 0) {
+    if (failed) return 1; // every input failed, and said why: no empty summary
+    throw new UsageError('no pages or annotations found in the given folders');
+  }
 
   const perPage = pages.map(pageStats);
   const folder = folderStats(pages);

@@ -4,6 +4,12 @@ import { findNumbers } from './numbers';
 import type { Analysis, AnalyzeOptions, Annotation, EntityMention, NumberMention } from './types';
 
 /**
+ * Version of the analysers' output: bump it whenever the same text would now get different articles or
+ * annotations, so `biaozhu analyze` re-does outputs written by an older version instead of keeping them.
+ */
+export const ANALYZER_VERSION = 1;
+
+/**
  * The single entry point of the analysis engine: articles, column breaks, entities and numbers of `text`,
  * with UTF-16 offsets into exactly that text. Annotations come back flat and non-overlapping.
  */

@@ -118,3 +118,21 @@ function isAlive(pid: number): boolean {
     return errorCode(e) === 'EPERM';
   }
 }
+
+/**
+ * `removeStaleTemps` for a whole output tree, walked once (a batch writing thousands of files beside each
+ * other would otherwise list their folder once per file). Returns the paths removed.
+ */
+export function removeStaleTempsUnder(dir: string): string[] {
+  const removed: string[] = [];
+  let entries;
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return removed; }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) { removed.push(...removeStaleTempsUnder(p)); continue; }
+    const m = /^\..+\.(\d+)\.[0-9a-z]+\.tmp$/.exec(e.name);
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+    try { unlinkSync(p); removed.push(p); } catch { /* gone already */ }
+  }
+  return removed;
+}
