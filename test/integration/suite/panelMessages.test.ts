@@ -9,7 +9,9 @@ describe('panel messages reach only the page they name', () => {
   let pageA: vscode.Uri;
   let pageB: vscode.Uri;
 
-  before(async () => {
+  before(async function () {
+    // Two first analyses (the worker loads its dictionaries) on a loaded 2-core machine can pass a minute.
+    this.timeout(180_000);
     api = await getApi();
     const seed = await seedUri();
     pageA = await copyOf(seed, 'panel-a.txt');
