@@ -10,6 +10,8 @@ import { analyze } from '../src/core/analyze';
 import { findArticles } from '../src/core/articles';
 import { findEntities } from '../src/core/entities';
 import { loadCharStats, loadModel } from '../src/core/entities/model';
+import { loadGazetteer } from '../src/core/entities/gazetteer';
+import { loadCalibration } from '../src/core/entities/calibration';
 import { findNumbers } from '../src/core/numbers';
 import { tag, tokens, warmUp as warmUpJieba } from '../src/core/jieba';
 import { benchDir, readBio } from './entities';
@@ -50,11 +52,12 @@ const nerFile = join(benchDir(root), 'ner-msra', 'test.bio');
 
 // Load costs, first use in this process.
 const [, jiebaMs] = timed(() => warmUpJieba());
-const [, modelMs] = timed(() => { loadModel(); loadCharStats(); });
+const [, modelMs] = timed(() => { loadModel(); loadCharStats(); loadCalibration(); });
+const [, gazetteerMs] = timed(() => { loadGazetteer(); });
 const loads: BenchSection = {
   title: 'Load (first use, off the activation path)',
   headers: ['what', 'ms'],
-  rows: [['nodejieba addon + dictionaries', jiebaMs], ['entity model + character statistics', modelMs]],
+  rows: [['nodejieba addon + dictionaries', jiebaMs], ['entity model + character statistics + calibration', modelMs], ['division gazetteer', gazetteerMs]],
   data: { jiebaMs, modelMs },
 };
 console.log(formatTable(loads) + '\n');

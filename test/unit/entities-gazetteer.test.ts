@@ -26,14 +26,15 @@ const SMALL = [
 describe('entities: gazetteer', () => {
   const g = parseGazetteer(SMALL);
 
-  it('indexes every level, a village under each township that has it', () => {
+  it('indexes provinces to townships by name, villages under their township', () => {
     assert.deepStrictEqual(g.lookup('白河县'), [{ level: 'A', code: '100101' }]);
-    assert.deepStrictEqual(g.lookup('杏花村')!.map(d => d.code), ['100101001', '100102001']);
     assert.strictEqual(g.lookup('白河'), undefined);
+    assert.deepStrictEqual(g.village('100101001', '杏花村'), { level: 'V', code: '100101001' });
+    assert.strictEqual(g.village('100101002', '杏花村'), undefined);
   });
 
   it('nests codes: a village under its township and county, not under another county', () => {
-    const [village] = g.lookup('渡口村')!;
+    const village = g.village('100101002', '渡口村')!;
     assert.ok(isUnder(village, g.lookup('河口镇')![0]));
     assert.ok(isUnder(village, g.lookup('白河县')![0]));
     assert.ok(!isUnder(village, g.lookup('黑山县')![0]));

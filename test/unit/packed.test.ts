@@ -46,7 +46,8 @@ describe('packed annotations', () => {
     const annotations: Annotation[] = Array.from({ length: 1000 }, (_, i) => ({ id: `loc-${i * 3}-${i * 3 + 3}`, start: i * 3, end: i * 3 + 3, text: '北京市', label: 'LOC', source: 'auto', status: 'suggested' }));
     const packed = packAnnotations(text, annotations);
     assert.deepStrictEqual(packed.strings, ['LOC', 'auto', 'suggested']);
-    assert.strictEqual(transferables(packed).length, 2);
+    // ints, values and confidences: three buffers moved, not copied.
+    assert.strictEqual(transferables(packed).length, 3);
   });
 });
 

@@ -21,8 +21,10 @@ export interface Division {
 }
 
 export interface Gazetteer {
-  /** Every division a name can denote (a name may recur in many places). */
+  /** Every province, city, county or township a name can denote (a name may recur in many places). */
   lookup(name: string): readonly Division[] | undefined;
+  /** The village of that name under the township `code`, if there is one. */
+  village(township: string, name: string): Division | undefined;
   /** Longest name length, to bound the search. */
   maxLength: number;
 }
@@ -42,34 +44,36 @@ export function loadGazetteer(): Gazetteer | undefined {
 }
 
 /**
- * Parses the gazetteer text. Only names ending in a division suffix are indexed (villages like 王家庄 are
- * left out): the matcher finds names by their last character.
+ * Parses the gazetteer text. Names of provinces, cities, counties and townships ending in a division
+ * suffix are indexed; villages are not (620 K names would cost over a second to index): each township
+ * keeps its village list as one string, searched only right after that township in a chain.
  */
 export function parseGazetteer(text: string): Gazetteer {
   const names = new Map<string, Division | Division[]>();
+  const villages = new Map<string, string>();
   let maxLength = 0;
-  const add = (name: string, d: Division) => {
-    if (name.length < 2 || !NAME_END.has(name[name.length - 1])) return;
+  for (const line of text.split('\n')) {
+    if (line === '' || line[0] === '#') continue;
+    const t1 = line.indexOf('\t'), t2 = line.indexOf('\t', t1 + 1), t3 = line.indexOf('\t', t2 + 1);
+    const level = line.slice(0, t1) as Level, code = line.slice(t1 + 1, t2), name = line.slice(t2 + 1, t3 < 0 ? undefined : t3);
+    if (t3 >= 0 && t3 + 1 < line.length) villages.set(code, `|${line.slice(t3 + 1)}|`);
+    if (name.length < 2 || !NAME_END.has(name[name.length - 1])) continue;
     if (name.length > maxLength) maxLength = name.length;
+    const d: Division = { level, code };
     const had = names.get(name);
     if (had === undefined) names.set(name, d);
     else if (Array.isArray(had)) had.push(d);
     else names.set(name, [had, d]);
-  };
-  for (const line of text.split('\n')) {
-    if (line === '' || line[0] === '#') continue;
-    const [level, code, name, villages] = line.split('\t');
-    add(name, { level: level as Level, code });
-    if (level === 'S' && villages) {
-      const v: Division = { level: 'V', code };
-      for (const n of villages.split('|')) add(n, v);
-    }
   }
   return {
     lookup: name => { const d = names.get(name); return d === undefined ? undefined : Array.isArray(d) ? d : [d]; },
+    village: (township, name) => (villages.get(township)?.includes(`|${name}|`) ? { level: 'V', code: township } : undefined),
     maxLength,
   };
 }
+
+/** Longest village name searched after a township. */
+const MAX_VILLAGE = 8;
 
 /** Can `child` sit directly or indirectly under `parent` (codes nest: 11 ⊃ 1101 ⊃ 110101 ⊃ 110101001)? */
 export function isUnder(child: Division, parent: Division): boolean {
@@ -115,7 +119,7 @@ export function divisionChains(g: Gazetteer, text: string, from: number, to: num
     const chain = [byStart.get(s)!];
     for (;;) {
       const last = chain[chain.length - 1];
-      const next = byStart.get(last.end);
+      const next = byStart.get(last.end) ?? villageAfter(g, text, last, to);
       if (!next || !next.divisions.some(c => last.divisions.some(p => isUnder(c, p)))) break;
       chain.push(next);
     }
@@ -123,4 +127,16 @@ export function divisionChains(g: Gazetteer, text: string, from: number, to: num
     covered = chain[chain.length - 1].end;
   }
   return chains;
+}
+
+/** The longest village name under one of `township`'s divisions written right after it. */
+function villageAfter(g: Gazetteer, text: string, township: NameMatch, to: number): NameMatch | undefined {
+  const codes = township.divisions.filter(d => d.level === 'S').map(d => d.code);
+  if (codes.length === 0) return undefined;
+  for (let len = Math.min(MAX_VILLAGE, to - township.end); len >= 2; len--) {
+    const name = text.slice(township.end, township.end + len);
+    const divisions = codes.map(c => g.village(c, name)).filter((d): d is Division => d !== undefined);
+    if (divisions.length) return { start: township.end, end: township.end + len, divisions };
+  }
+  return undefined;
 }
