@@ -20,6 +20,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return { articles, columnBreaks, annotations: mergeMentions(entities, numbers) };
 }
 
+/**
+ * What `analyze` finds without jieba or the tagger (articles, column breaks, numbers): milliseconds on a
+ * page of news, so it can be shown while the entity tagger is still loading. The full analysis replaces
+ * it; where an entity overlaps a number there, the longer span wins as in `mergeMentions`.
+ */
+export function analyzeWithoutEntities(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyze(text, { ...options, entities: false });
+}
+
 /** A deterministic id, so re-analysing unchanged text gives identical, diff-friendly output. */
 export function autoId(label: string, start: number, end: number): string {
   return `${label.toLowerCase()}-${start}-${end}`;

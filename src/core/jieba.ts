@@ -1,9 +1,13 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { TagTable } from './tagTable';
 
 /**
  * The only module that touches nodejieba. The native addon and its ~14 MB of dictionaries (plus the
- * part-of-speech table built from them) load lazily on first use (1–2 s), never at import time; hosts call
- * `warmUp()` to pay that cost off the activation path.
+ * part-of-speech table) load lazily on first use (1–2 s), never at import time; hosts call `warmUp()` to
+ * pay that cost off the activation path. The table comes from dist/tagTable.bin, written by the build
+ * beside the bundles; where that file is missing or was built from other dictionaries (unit tests run
+ * unbundled), it is built from the dictionaries.
  */
 
 export interface TaggedWord {
@@ -20,7 +24,7 @@ interface NodeJieba {
 }
 
 let jieba: NodeJieba | undefined;
-let pos: PosTable | undefined;
+let pos: TagTable | undefined;
 let loadMs = 0;
 
 function instance(): NodeJieba {
@@ -30,11 +34,21 @@ function instance(): NodeJieba {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lib = require('nodejieba') as NodeJieba;
     lib.load();
-    pos = PosTable.fromDictionaries([readFileSync(lib.DEFAULT_DICT, 'utf8'), readFileSync(lib.DEFAULT_USER_DICT, 'utf8')]);
+    pos = loadTagTable([lib.DEFAULT_DICT, lib.DEFAULT_USER_DICT]).table;
     jieba = lib;
     loadMs = Date.now() - started;
   }
   return jieba;
+}
+
+/** Where the build writes the table: beside the bundles (this module is bundled into dist/*.js and dist/bench/*.js). */
+const tagTableFiles = (): string[] => [join(__dirname, 'tagTable.bin'), join(__dirname, '..', 'tagTable.bin')];
+
+/** The stored table if one matches these dictionaries, else one built from them. */
+export function loadTagTable(dictionaries: readonly string[]): { table: TagTable; stored: boolean } {
+  const file = tagTableFiles().find(existsSync);
+  const stored = file ? TagTable.decode(readFileSync(file), TagTable.keyOf(dictionaries.map(d => statSync(d).size))) : undefined;
+  return { table: stored ?? TagTable.fromDictionaries(dictionaries.map(d => readFileSync(d, 'utf8'))), stored: !!stored };
 }
 
 /** Loads the addon and its dictionaries now; returns the milliseconds the load took (0 if already loaded). */
@@ -55,104 +69,6 @@ export function tag(text: string): TaggedWord[] {
 
 export function cut(text: string): string[] {
   return instance().cut(text);
-}
-
-/**
- * nodejieba's part-of-speech lookup, redone in JavaScript: `cut` with HMM gives exactly the words `tag`
- * gives, and returning strings instead of {word, tag} objects from the addon is much cheaper. A word's tag
- * is its dictionary tag, else cppjieba's rule for unknown words (PosTagger::SpecialRule). The table is
- * one string of all words plus an open-addressing index: a few MB instead of a Map of 350 K entries.
- */
-class PosTable {
-  private constructor(
-    private readonly words: string,
-    private readonly starts: Int32Array,
-    private readonly tagIds: Uint8Array,
-    private readonly index: Int32Array,
-    private readonly tagNames: string[],
-  ) {}
-
-  static fromDictionaries(texts: string[]): PosTable {
-    // Lines are `word freq tag` (user dictionary: `word [freq] [tag]`). Duplicates need no check: lookups
-    // find the first entry inserted, so the main dictionary wins.
-    const list: string[] = [], tags: string[] = [];
-    for (const text of texts) {
-      for (let at = 0; at < text.length;) {
-        let end = text.indexOf('\n', at);
-        if (end < 0) end = text.length;
-        const line = text.slice(at, end).trim();
-        at = end + 1;
-        const sp1 = line.indexOf(' ');
-        const word = sp1 < 0 ? line : line.slice(0, sp1);
-        if (!word) continue;
-        const sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
-        const second = sp1 < 0 ? '' : line.slice(sp1 + 1, sp2 < 0 ? undefined : sp2);
-        list.push(word);
-        tags.push(sp2 >= 0 ? line.slice(sp2 + 1) : second && !/^\d+$/.test(second) ? second : '');
-      }
-    }
-    const tagNames: string[] = [];
-    const tagIndex = new Map<string, number>();
-    const tagIds = new Uint8Array(list.length);
-    const starts = new Int32Array(list.length + 1);
-    for (let i = 0; i < list.length; i++) {
-      let id = tagIndex.get(tags[i]);
-      if (id === undefined) { id = tagNames.length; tagNames.push(tags[i]); tagIndex.set(tags[i], id); }
-      tagIds[i] = id;
-      starts[i + 1] = starts[i] + list[i].length;
-    }
-    let cap = 1;
-    while (cap < list.length * 2) cap <<= 1;
-    const index = new Int32Array(cap).fill(-1);
-    for (let i = 0; i < list.length; i++) {
-      let slot = hash(list[i]) & (cap - 1);
-      while (index[slot] >= 0) slot = (slot + 1) & (cap - 1);
-      index[slot] = i;
-    }
-    return new PosTable(list.join(''), starts, tagIds, index, tagNames);
-  }
-
-  /** Number of dictionary entries: word ids are 0 … size - 1. */
-  get size(): number {
-    return this.tagIds.length;
-  }
-
-  /** The word's id (index of its first dictionary entry), or -1 if it is in no dictionary. */
-  id(word: string): number {
-    const mask = this.index.length - 1;
-    for (let slot = hash(word) & mask; ; slot = (slot + 1) & mask) {
-      const i = this.index[slot];
-      if (i < 0) return -1;
-      const start = this.starts[i];
-      if (this.starts[i + 1] - start === word.length && this.words.startsWith(word, start)) return i;
-    }
-  }
-
-  /** The tag of a word with this id (-1: not in a dictionary). */
-  tagOf(word: string, id: number): string {
-    return (id >= 0 && this.tagNames[this.tagIds[id]]) || specialRule(word);
-  }
-}
-
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** cppjieba's tag for a word not in the dictionary: x without ASCII, m if the ASCII seen is all digits, else eng. */
-function specialRule(word: string): string {
-  const runes = [...word];
-  let m = 0, eng = 0;
-  for (let i = 0; i < runes.length && eng < Math.floor(runes.length / 2); i++) {
-    const c = runes[i].codePointAt(0)!;
-    if (c < 0x80) {
-      eng++;
-      if (c >= 0x30 && c <= 0x39) m++;
-    }
-  }
-  if (eng === 0) return 'x';
-  return m === eng ? 'm' : 'eng';
 }
 
 /** A run of text as jieba saw it: each word with its UTF-16 offsets into the text it came from. */

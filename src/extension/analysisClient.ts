@@ -2,12 +2,14 @@
  * Runs core analyses in a worker thread (dist/worker.js), one at a time. Cancelling the running request
  * terminates the worker (a new one starts for the next request); a queued request is simply dropped.
  * Results arrive packed and are unpacked a slice at a time, yielding the event loop between slices.
+ * `warm()` loads the analyser ahead of the first page; a worker ended by a cancellation is replaced and
+ * warmed again at once, so the next page does not pay the load.
  */
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import { unpackAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
-import type { AnalysisReply, AnalysisRequest, PackedAnalysis } from '../node/analysisWorker';
+import type { AnalysisReply, AnalysisRequest, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
 
 /** Annotations rebuilt per event-loop turn (about 10 ms of work). */
 const UNPACK_SLICE = 5000;
@@ -40,8 +42,24 @@ export class AnalysisClient implements vscode.Disposable {
   /** Measured speed of the last run, for the progress estimate (core analysis reports no progress itself). */
   private charsPerMs = DEFAULT_CHARS_PER_MS;
   private progressTimer?: ReturnType<typeof setInterval>;
+  /** The worker has loaded jieba and the tagger (a warm-up or an analysis with entities finished). */
+  private _ready = false;
+  /** warm() was asked for: a replacement worker is warmed too. */
+  private keepWarm = false;
 
   constructor(private readonly workerPath: string, private readonly log: vscode.LogOutputChannel) {}
+
+  /** True once entities come back without the one-time load (1–2 s on an idle machine). */
+  get ready(): boolean {
+    return this._ready;
+  }
+
+  /** Starts the worker and has it load jieba, the tag table and the model, unless it has already. */
+  warm(): void {
+    this.keepWarm = true;
+    if (this.worker) return;
+    this.ensureWorker().postMessage({ type: 'warm' } satisfies WarmRequest);
+  }
 
   run(text: string, options: AnalyzeOptions, token?: vscode.CancellationToken, progress?: ProgressSink): Promise<Analysis> {
     if (token?.isCancellationRequested) return Promise.reject(new CancelledError());
@@ -65,11 +83,13 @@ export class AnalysisClient implements vscode.Disposable {
       this.running = undefined;
       void this.worker?.terminate();
       this.worker = undefined;
+      this._ready = false;
     } else {
       return;
     }
     job.reject(new CancelledError());
     this.pump();
+    if (this.keepWarm) this.warm();
   }
 
   private pump(): void {
@@ -108,6 +128,11 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private onReply(reply: AnalysisReply): void {
+    if (reply.type === 'warm') {
+      this._ready = true;
+      this.log.info(`analysis worker warmed up in ${reply.ms} ms`);
+      return;
+    }
     const job = this.running;
     if (!job || job.request.id !== reply.id || reply.type === 'started') return;
     this.running = undefined;
@@ -116,6 +141,7 @@ export class AnalysisClient implements vscode.Disposable {
       const chars = job.request.text.length;
       this.log.info(`analysis #${reply.id}: ${chars} chars in ${reply.ms} ms`);
       if (chars > 100_000 && reply.ms > 0) this.charsPerMs = chars / reply.ms;
+      if (job.request.options.entities !== false) this._ready = true;
       void unpack(job.request.text, reply.analysis).then(job.resolve, job.reject);
     } else {
       job.reject(new Error(reply.message));
@@ -126,6 +152,7 @@ export class AnalysisClient implements vscode.Disposable {
   private onCrash(worker: Worker, e: Error): void {
     if (worker !== this.worker) return;
     this.worker = undefined;
+    this._ready = false;
     this.log.error(`analysis worker: ${e.message}`);
     const job = this.running;
     this.running = undefined;
@@ -141,6 +168,7 @@ export class AnalysisClient implements vscode.Disposable {
     this.running = undefined;
     void this.worker?.terminate();
     this.worker = undefined;
+    this.keepWarm = false;
   }
 }
 

@@ -20,10 +20,13 @@ import { SidecarWatcher } from './sidecarWatcher';
 import { StatusBar } from './statusBar';
 import { AnnotationStore } from './store';
 import { ArticleLenses, JoinBrokenParagraph } from './structure';
+import { timeout } from './util/disposable';
 
 export type { BiaozhuApi } from './api';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+/** The analyser loads this long after activation, off VS Code's start-up path, so the first page finds it ready. */
+const WARM_DELAY_MS = 500;
 
 export function activate(context: vscode.ExtensionContext): BiaozhuApi {
   const log = vscode.window.createOutputChannel('Biaozhu', { log: true });
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerTransferCommands(store, config, log),
     registerExportPages(store, config, log),
     ...registerCorpus(store, lexicon, config, log),
+    timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
   );
   return createApi(store, decorations, panel);
 }

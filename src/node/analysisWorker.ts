@@ -1,6 +1,8 @@
 /**
  * Worker-thread entry (bundled to dist/worker.js): runs the core analysis off the extension host's event
- * loop. One request at a time; the host cancels a running request by terminating this worker.
+ * loop. One request at a time; the host cancels a running request by terminating this worker. A `warm`
+ * message loads jieba, the tag table and the tagger model ahead of the first page (the host sends it once
+ * it is idle after activation), so the worker is ready when a page opens.
  * nodejieba is required from the extension folder (it is external to the bundle).
  * The annotations travel packed (src/core/packed.ts) with their buffers transferred: structured-cloning
  * tens of thousands of objects would stall the host's event loop while it receives them.
@@ -9,7 +11,7 @@ import { parentPort } from 'worker_threads';
 import { analyze } from '../core/analyze';
 import { stripBlocks } from '../core/articles';
 import { messageOf } from '../core/errors';
-import { warmUp } from '../core/jieba';
+import { warmUp } from '../core/entities';
 import { packAnnotations, transferables, type PackedAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 
@@ -22,14 +24,24 @@ export interface AnalysisRequest {
 /** An analysis whose annotations are packed against the request's text; articles come without their blocks. */
 export type PackedAnalysis = Omit<Analysis, 'annotations'> & { annotations: PackedAnnotations };
 
+/** Asks the worker to load everything the entity step needs now. */
+export interface WarmRequest {
+  type: 'warm';
+}
+
 export type AnalysisReply =
+  | { type: 'warm'; ms: number }
   | { id: number; type: 'started' }
   | { id: number; type: 'done'; analysis: PackedAnalysis; ms: number }
   | { id: number; type: 'failed'; message: string };
 
 const port = parentPort;
 if (port) {
-  port.on('message', (req: AnalysisRequest) => {
+  port.on('message', (req: AnalysisRequest | WarmRequest) => {
+    if ('type' in req) {
+      port.postMessage({ type: 'warm', ms: warmUp() } satisfies AnalysisReply);
+      return;
+    }
     const reply = (r: AnalysisReply, transfer: ArrayBuffer[] = []): void => port.postMessage(r, transfer);
     reply({ id: req.id, type: 'started' });
     try {
