@@ -252,6 +252,7 @@ function spanEnd(item: Record<string, unknown>, at: PathKey[], length: number | 
 const ANNOTATION: Record<string, Check> = {
   id: nonEmpty, start: offset, end: offset, text: str, label: nonEmpty, source: oneOf(SOURCES), status: oneOf(STATUSES),
   value: optional(finite), unit: optional(str), approx: optional(oneOf(APPROX)), kind: optional(oneOf(KINDS)),
+  prefix: optional(str), suffix: optional(str),
 };
 
 function annotationProblem(a: unknown, at: PathKey[], length: number | undefined): Found | undefined {

@@ -47,6 +47,12 @@ export interface Annotation extends Span {
   unit?: string;
   approx?: Approx;
   kind?: NumberKind;
+  /**
+   * Sidecar only: up to 16 characters before and after the span when it was saved (W3C TextQuoteSelector),
+   * so a page changed while closed is re-anchored by quote and context. Absent in older sidecars.
+   */
+  prefix?: string;
+  suffix?: string;
 }
 
 export interface Article extends Span {
