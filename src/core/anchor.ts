@@ -85,8 +85,8 @@ function places(text: string, quote: TextQuote, left: boolean, right: boolean): 
 
 /**
  * A function placing spans of `oldText` in `newText`: through a diff of the two texts when the span's own
- * characters survive and its context agrees on at least one side (an equal run of a character diff can
- * be a coincidence; its context tells), otherwise by quote and context, uniquely.
+ * characters survive with its context on both sides; otherwise (an edit next to it, or an equal run of
+ * the character diff that may be a coincidence in repetitive text) by quote and context, uniquely.
  */
 export function createMover(oldText: string, newText: string): (span: Span) => Placement {
   if (oldText === newText) return span => ({ span: { start: span.start, end: span.end }, by: 'diff' });
@@ -94,24 +94,25 @@ export function createMover(oldText: string, newText: string): (span: Span) => P
   return span => {
     if (span.start > span.end || span.end > oldText.length) return { reason: 'not-found' };
     const i = runHolding(runs, span.start, span.end);
+    const q = quoteAt(oldText, span);
     if (i >= 0) {
       const r = runs[i];
       const start = span.start - r.oldStart + r.newStart;
       const moved = { start, end: start + span.end - span.start };
       // Context wholly inside the same run is unchanged by construction; otherwise compare it.
-      const inside = span.start - AGREE >= r.oldStart || span.end + AGREE <= r.oldStart + r.length;
-      const q = quoteAt(oldText, span);
-      if (inside || sideAgrees(newText, moved, q)) return { span: moved, by: 'diff' };
+      const inside = span.start - AGREE >= r.oldStart && span.end + AGREE <= r.oldStart + r.length;
+      if (inside || bothAgree(newText, moved, q)) return { span: moved, by: 'diff' };
     }
     if (span.start === span.end) return { reason: 'changed' };
-    const found = findByContext(newText, quoteAt(oldText, span));
-    return found.span ? found : { reason: found.reason === 'not-found' ? 'changed' : found.reason };
+    const found = findByContext(newText, q);
+    if (found.span) return i >= 0 && found.span.start === span.start - runs[i].oldStart + runs[i].newStart ? { span: found.span, by: 'diff' } : found;
+    return { reason: found.reason === 'not-found' ? 'changed' : found.reason };
   };
 }
 
-const sideAgrees = (text: string, span: Span, q: Required<TextQuote>): boolean => {
+const bothAgree = (text: string, span: Span, q: Required<TextQuote>): boolean => {
   const a = agreement(text, span.start, span.end, q.prefix, q.suffix);
-  return a.left || a.right;
+  return a.left && a.right;
 };
 
 /** An item that could not be placed, with its context from the text it was cut from. */
