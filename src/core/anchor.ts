@@ -123,17 +123,20 @@ export interface MoveResult<T> {
   placed: T[];
   /** How many of `placed` were found by quote and context rather than through the diff. */
   byContext: number;
+  /** How many of `placed` are at other offsets than before. */
+  moved: number;
   orphaned: Array<{ item: Orphaned<T>; reason: OrphanReason }>;
 }
 
 /** Moves every item of `oldText` into `newText` by the rule above. */
 export function mapThroughDiff<T extends Span & { text?: string }>(oldText: string, newText: string, items: readonly T[]): MoveResult<T> {
   const move = createMover(oldText, newText);
-  const result: MoveResult<T> = { placed: [], byContext: 0, orphaned: [] };
+  const result: MoveResult<T> = { placed: [], byContext: 0, moved: 0, orphaned: [] };
   for (const item of items) {
     const p = move(item);
     if (p.span) {
       if (p.by === 'context') result.byContext++;
+      if (p.span.start !== item.start || p.span.end !== item.end) result.moved++;
       result.placed.push(placedAt(newText, item, p.span));
     } else {
       const q = quoteAt(oldText, item);
@@ -158,17 +161,19 @@ type Quoted = Span & { text: string; prefix?: string; suffix?: string };
  * its context agree there; otherwise uniquely by `findByContext`. Items saved without context (older
  * sidecars) are orphans unless the page is unchanged, which the caller checks by its hash.
  */
-export function anchorSaved<T extends Quoted>(newText: string, items: readonly T[]): { placed: T[]; orphaned: Array<{ item: T; reason: OrphanReason }> } {
+export function anchorSaved<T extends Quoted>(newText: string, items: readonly T[]): { placed: T[]; moved: number; orphaned: Array<{ item: T; reason: OrphanReason }> } {
   const placed: T[] = [];
+  let moved = 0;
   const orphaned: Array<{ item: T; reason: OrphanReason }> = [];
   let shift = 0;
   for (const item of [...items].sort((a, b) => a.start - b.start)) {
     const found = placeSaved(newText, item, shift);
     if (!found.span) { orphaned.push({ item, reason: found.reason }); continue; }
     shift = found.span.start - item.start;
+    if (shift !== 0) moved++;
     placed.push(placedAt(newText, item, found.span));
   }
-  return { placed, orphaned };
+  return { placed, moved, orphaned };
 }
 
 function placeSaved(text: string, item: Quoted, shift: number): Placement {
@@ -211,4 +216,10 @@ export function reattachOrphans<T extends Annotation>(text: string, annotations:
   }
   if (reattached.length) current.sort((a, b) => a.start - b.start || a.end - b.end);
   return { annotations: current, reattached, orphans: still };
+}
+
+/** `item` with the context it has in `text` (what the sidecar saves). */
+export function withContext<T extends Span>(text: string, item: T): T & { prefix: string; suffix: string } {
+  const q = quoteAt(text, item);
+  return { ...item, prefix: q.prefix, suffix: q.suffix };
 }

@@ -5,9 +5,10 @@
  */
 import { readFileSync, statSync } from 'fs';
 import * as vscode from 'vscode';
-import { reanchor, reanchorByText } from '../core/anchor';
+import { reattachOrphans } from '../core/anchor';
 import { sha256 } from '../core/document';
 import { isUserWork, mergeAnalysis } from '../core/merge';
+import { afterOutsideChange, afterReopen, withoutContext, type OutsideChangeReport } from '../core/outsideChange';
 import { trackEdit } from '../core/tracking';
 import type { AnalyzeOptions, Annotation, Article, ColumnBreak } from '../core/types';
 import { AnalysisClient, CancelledError, type ProgressSink } from './analysisClient';
@@ -172,25 +173,39 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     const { doc: saved, orphans } = result.content;
-    state.orphans = orphans;
     if (saved.document.sha256 === sha256(state.text) && saved.document.length === state.text.length) {
-      state.annotations = saved.annotations;
+      state.annotations = saved.annotations.map(withoutContext);
       state.articles = saved.articles;
       state.columnBreaks = saved.columnBreaks;
+      state.orphans = orphans;
       state.analysedOnce = true;
       state.lastWritten = undefined;
+      // Orphans of an earlier version come home when their text and context are on the page again.
+      const home = reattachOrphans(state.text, state.annotations, orphans);
+      if (home.reattached.length > 0) {
+        state.annotations = home.annotations;
+        state.orphans = home.orphans;
+        this.reportOutsideChange(doc.uri, { moved: 0, reattached: home.reattached.length, orphaned: 0, reasons: {}, droppedSuggestions: 0 });
+        this.scheduleSave(state);
+      }
       return;
     }
-    // The page changed while the sidecar was not watching (another program, git): find each item again by its text.
-    const { anchored, orphaned } = reanchorByText(state.text, saved.annotations);
-    state.annotations = anchored;
-    state.orphans = [...orphans, ...orphaned];
-    this.log.info(`${doc.uri.fsPath}: page changed since the sidecar was written; ${anchored.length} re-anchored, ${orphaned.length} orphaned`);
-    if (orphaned.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed since its annotations were saved: {1} annotations found again, {2} kept as orphans in the side panel.', baseName(doc.uri), anchored.length, orphaned.length));
-    }
+    // The page changed while the sidecar was not watching (another program, git): each item is found again
+    // by its saved quote and context, uniquely, or kept as an orphan.
+    const { items, report } = afterReopen(state.text, { annotations: saved.annotations, orphans });
+    Object.assign(state, items);
+    this.reportOutsideChange(doc.uri, report);
     this.scheduleSave(state);
     if (this.config.value.autoAnalyze) this.scheduleReanalysis(state, 0);
+  }
+
+  /** One message per outside change, with counts; the reasons go to the log. */
+  private reportOutsideChange(uri: vscode.Uri, r: OutsideChangeReport): void {
+    this.log.info(`${uri.fsPath} changed outside the editor: ${r.moved} moved, ${r.reattached} re-attached, ${r.orphaned} orphaned ${JSON.stringify(r.reasons)}, ${r.droppedSuggestions} unreviewed suggestions dropped`);
+    if (r.moved + r.reattached + r.orphaned === 0) return;
+    const message = vscode.l10n.t('{0} changed outside the editor: {1} annotations moved, {2} re-attached, {3} kept as orphans in the side panel.', baseName(uri), r.moved, r.reattached, r.orphaned);
+    if (r.orphaned > 0) void vscode.window.showWarningMessage(message);
+    else void vscode.window.showInformationMessage(message);
   }
 
   private async askStartClean(state: DocState, doc: vscode.TextDocument, sidecar: vscode.Uri, problem: { message: string; line?: number; column?: number }, backup: vscode.Uri): Promise<void> {
@@ -312,15 +327,11 @@ export class AnnotationStore implements vscode.Disposable {
     if (oldText === newText) return;
     const outside = this.isReloadFromDisk(e, newText);
     if (outside) {
-      // Reloaded from disk (another program, git, revert): find each item again by quote; keep the rest as orphans.
-      const moved = reanchor(oldText, newText, state.annotations);
-      state.annotations = moved.anchored;
-      state.orphans = [...state.orphans, ...moved.orphaned];
-      state.articles = reanchor(oldText, newText, state.articles).anchored;
-      state.columnBreaks = reanchor(oldText, newText, state.columnBreaks).anchored;
-      if (moved.orphaned.length > 0) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk: {1} annotations could not be found again and are kept as orphans in the side panel.', baseName(e.document.uri), moved.orphaned.length));
-      }
+      // Reloaded from disk (another program, git, revert): move each item through a diff of the two texts;
+      // what lost its own text or context is an orphan, never a guess; orphans whose text is back come home.
+      const { items, report } = afterOutsideChange(oldText, newText, state);
+      Object.assign(state, items);
+      this.reportOutsideChange(e.document.uri, report);
     } else {
       let { annotations, articles, columnBreaks } = state;
       for (const change of e.contentChanges) {
