@@ -12,7 +12,7 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/node/analysisWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { quality: 'bench/quality.ts', speed: 'bench/speed.ts' }, outdir: 'dist/bench' },
+  { ...node, entryPoints: { quality: 'bench/quality.ts', speed: 'bench/speed.ts', anchoring: 'bench/anchoring.ts' }, outdir: 'dist/bench' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist' },
 ].filter(b => Object.values(b.entryPoints).every(existsSync));
 
