@@ -34,7 +34,9 @@ function git(dir: string, ...args: string[]): string {
   });
 }
 
-describe('anchoring through outside changes (issue 11)', () => {
+describe('anchoring through outside changes (issue 11)', function () {
+  // Each test waits for VS Code to notice several changes on disk; a loaded machine needs more than the default.
+  this.timeout(240_000);
   let api: BiaozhuApi;
   before(async () => { api = await getApi(); });
   afterEach(closeAll);
@@ -115,7 +117,7 @@ describe('anchoring through outside changes (issue 11)', () => {
     const editor = await openAnalysed(api, uri);
     const doc = editor.document;
     const inDeleted = await tag(editor, nth(PAGE, NAME, 2), nth(PAGE, NAME, 2) + NAME.length);
-    const water = await tag(editor, PAGE.indexOf('水利'), PAGE.indexOf('水利') + 2, 'MISC');
+    const water = await tag(editor, PAGE.indexOf('水利'), PAGE.indexOf('水利') + 2, 'ORG');
     assert.ok(await doc.save());
     await api.whenIdle(uri);
 
