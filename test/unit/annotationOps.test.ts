@@ -29,6 +29,17 @@ describe('annotation operations', () => {
     assert.deepStrictEqual(annotations.map(a => a.id), ['r', 'loc-0-3', 'far']);
   });
 
+  it('tagSpan keeps a reviewed item it overlaps beside the new one (never silently replaced), and relabels one on the same span', () => {
+    const accepted = ann('acc', 2, 6, { status: 'accepted' });
+    const manual = ann('man', 8, 10, { source: 'manual', status: 'accepted' });
+    const r = tagSpan([accepted, ann('s', 0, 2), manual], { start: 0, end: 4 }, 'abcd', 'ORG');
+    assert.deepStrictEqual(r.annotations.map(a => a.id), ['org-0-4', 'acc', 'man']);
+    assert.deepStrictEqual(r.overlapped.map(a => a.id), ['acc']);
+    const same = tagSpan([manual], { start: 8, end: 10 }, 'xy', 'PER');
+    assert.deepStrictEqual(same.annotations.map(a => [a.id, a.label]), [['per-8-10', 'PER']]);
+    assert.deepStrictEqual(same.overlapped, []);
+  });
+
   const at: Array<[string, number, string | undefined]> = [
     ['inside', 1, 'a'],
     ['at the end boundary', 3, 'a'],
