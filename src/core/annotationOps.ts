@@ -43,6 +43,17 @@ export function tagSpan(annotations: readonly Annotation[], span: Span, text: st
   return { annotations: [...kept, added].sort(byOffset), added, overlapped };
 }
 
+/**
+ * An orphan placed by hand where the user selected its new place: it keeps its id, label, source, status and
+ * number fields; offsets and text are the selection's; the context it was cut with is dropped. The
+ * suggestions it overlaps give way, as for a tag; reviewed items it overlaps stay beside it.
+ */
+export function reattachOrphanAt(annotations: readonly Annotation[], orphan: Annotation, span: Span, text: string): Annotation[] {
+  const { prefix: _p, suffix: _s, ...rest } = orphan;
+  const placed: Annotation = { ...rest, id: uniqueId(orphan.id, new Set(annotations.map(a => a.id))), start: span.start, end: span.end, text };
+  return [...annotations.filter(a => !(drawn(a) && !isUserWork(a) && overlaps(a, span))), placed].sort(byOffset);
+}
+
 /** The drawn annotation at `offset` (touching its start or end counts); the shortest when several contain it. */
 export function annotationAt(annotations: readonly Annotation[], offset: number): Annotation | undefined {
   let best: Annotation | undefined;

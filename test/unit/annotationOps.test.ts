@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { annotationAt, mergeImport, nextAnnotation, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../src/core/annotationOps';
+import { annotationAt, mergeImport, nextAnnotation, reattachOrphanAt, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../src/core/annotationOps';
 import type { Annotation } from '../../src/core/types';
 
 function ann(id: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
@@ -38,6 +38,14 @@ describe('annotation operations', () => {
     const same = tagSpan([manual], { start: 8, end: 10 }, 'xy', 'PER');
     assert.deepStrictEqual(same.annotations.map(a => [a.id, a.label]), [['per-8-10', 'PER']]);
     assert.deepStrictEqual(same.overlapped, []);
+  });
+
+  it('reattachOrphanAt puts an orphan where the user selected, with its status, over suggestions but beside reviewed items', () => {
+    const orphan = { ...ann('o', 40, 44, { status: 'accepted', source: 'manual' }), prefix: 'xx', suffix: 'yy' };
+    const list = reattachOrphanAt([ann('s', 2, 5), ann('acc', 4, 8, { status: 'accepted' })], orphan, { start: 3, end: 6 }, 'def');
+    assert.deepStrictEqual(list.map(a => [a.id, a.start, a.end, a.status]), [['o', 3, 6, 'accepted'], ['acc', 4, 8, 'accepted']]);
+    assert.strictEqual(list[0].text, 'def');
+    assert.strictEqual(list[0].prefix, undefined);
   });
 
   const at: Array<[string, number, string | undefined]> = [

@@ -132,12 +132,22 @@ describe('anchoring through outside changes (issue 11)', function () {
     const w = api.annotations(uri).find(a => a.id === water.id);
     assert.deepStrictEqual(w && [w.start, w.text], [changed.indexOf('水利'), '水利']);
 
+    // The user re-attaches the orphan by selecting its new place (the name in the first paragraph).
+    const home = changed.indexOf(NAME, changed.indexOf(PARAS[0]));
+    editor.selection = new vscode.Selection(doc.positionAt(home), doc.positionAt(home + NAME.length));
+    await vscode.commands.executeCommand('biaozhu.reattachOrphan', { id: inDeleted.id });
+    await api.whenIdle(uri);
+    const placed = api.annotations(uri).find(a => a.id === inDeleted.id);
+    assert.deepStrictEqual(placed && [placed.start, placed.end, placed.status, placed.source], [home, home + NAME.length, 'accepted', 'manual']);
+    assert.deepStrictEqual(api.orphans(uri), []);
+
     // The name written again into another sentence: nothing moves onto it.
     const dup = changed.replace('据了解，', `据${NAME}介绍，`);
     writeFileSync(file, dup);
     await reloaded(doc, dup);
     onOwnText(doc);
-    assert.strictEqual(api.annotations(uri).find(a => a.id === inDeleted.id), undefined);
+    const still = api.annotations(uri).find(a => a.id === inDeleted.id);
+    assert.deepStrictEqual(still && still.start, dup.indexOf(NAME, dup.indexOf(PARAS[0])), 'the re-attached item moved to the duplicate');
 
     // A paragraph cut and pasted at the end: its item follows it.
     const paras = dup.split('\n');
