@@ -49,6 +49,8 @@ export type PanelToHost =
   | { type: 'setStatus'; ids: string[]; status: Status }
   | { type: 'relabel'; ids: string[]; label: string }
   | { type: 'remove'; ids: string[] }
+  /** Re-attach an orphan at the editor's selection. */
+  | { type: 'reattach'; id: string }
   | { type: 'tagSelection'; label: string }
   | { type: 'addLabel'; label: LabelDef }
   | { type: 'analyze' }

@@ -103,6 +103,7 @@ const actions: Actions = {
   reveal: span => post({ type: 'reveal', start: span.start, end: span.end }),
   setStatus: (ids, status) => { if (ids.length) post({ type: 'setStatus', ids, status }); },
   remove: ids => { if (ids.length) post({ type: 'remove', ids }); },
+  reattach: id => post({ type: 'reattach', id }),
   relabel: (ids, anchorKey) => {
     const anchor = findByKey(anchorKey) ?? panel;
     openRelabelMenu(anchor, snap.labels, t('relabel.menu'), label => post({ type: 'relabel', ids, label }), () => (findByKey(anchorKey) ?? panel).focus());

@@ -176,6 +176,10 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
           this.store.removeOrphans(uri, ids);
         }
         return;
+      case 'reattach':
+        if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: true });
+        await vscode.commands.executeCommand(Commands.reattachOrphan, { id: message.id });
+        return;
       case 'tagSelection': {
         if (!editor || !uri) return;
         const spans = editor.selections.filter(s => !s.isEmpty).map(s => ({ start: editor.document.offsetAt(s.start), end: editor.document.offsetAt(s.end) }));

@@ -62,6 +62,10 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
       if (typeof list === 'string') return bad(list);
       return { ok: true, message: { type, ids: list } };
     }
+    case 'reattach': {
+      if (typeof raw.id !== 'string' || !ctx.ids.has(raw.id)) return bad('unknown orphan id');
+      return { ok: true, message: { type, id: raw.id } };
+    }
     case 'tagSelection': {
       const why = needDocument();
       if (why) return bad(why);
