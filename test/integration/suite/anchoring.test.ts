@@ -54,7 +54,7 @@ describe('anchoring through outside changes (issue 11)', function () {
 
   /** Waits until VS Code has reloaded `doc` with `text` from disk and the extension is idle again. */
   async function reloaded(doc: vscode.TextDocument, text: string): Promise<void> {
-    await eventually('the page reloaded from disk', () => doc.getText() === text, 20_000);
+    await eventually('the page reloaded from disk', () => doc.getText() === text, 60_000);
     await api.whenIdle(doc.uri);
   }
 
