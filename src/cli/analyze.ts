@@ -7,6 +7,7 @@ import type { AnnotationDocument, LexiconEntry } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { readTextFile } from '../node/readText';
 import { CliContext, UsageError, parseArgs } from './args';
+import { messageOf } from '../core/errors';
 
 export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR] [--lexicon LEXICON.txt]';
 
@@ -64,7 +65,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       }
     } catch (e) {
       failed++;
-      ctx.stderr(`biaozhu: ${(e as Error).message}\n`);
+      ctx.stderr(`biaozhu: ${messageOf(e)}\n`);
     }
   }
   return failed ? 1 : 0;

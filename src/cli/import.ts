@@ -1,6 +1,6 @@
 import { toDocument } from '../core/document';
 import { BUILTIN_LABELS } from '../core/labels';
-import type { LabelDef, Status } from '../core/types';
+import { isStatus, type LabelDef, type Status } from '../core/types';
 import { FormatError, detectFormat, formatById, formats } from '../formats';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { InputError, readTextFile } from '../node/readText';
@@ -23,7 +23,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const textPath = options.text as string | undefined;
   if (!textPath) throw new UsageError(`missing --text PAGE.txt (the page the annotations belong to)\nusage: ${usage}`);
   const status = options.status as string | undefined;
-  if (status !== undefined && !['suggested', 'accepted', 'rejected', 'keep'].includes(status)) {
+  if (status !== undefined && status !== 'keep' && !isStatus(status)) {
     throw new UsageError(`--status must be suggested, accepted, rejected or keep, not '${status}'`);
   }
   const id = (options.format ?? options.f) as string | undefined;

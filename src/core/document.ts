@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { BUILTIN_LABELS } from './labels';
-import type { Analysis, Annotation, AnnotationDocument, LabelDef } from './types';
+import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef } from './types';
 
 export const DOCUMENT_FORMAT = 'biaozhu/annotations';
 export const DOCUMENT_VERSION = 1;
@@ -13,7 +13,7 @@ export function sha256(text: string): string {
 export function toDocument(
   path: string,
   text: string,
-  analysis: Pick<Analysis, 'articles' | 'columnBreaks'> & { annotations: readonly Annotation[] },
+  analysis: { articles: readonly Article[]; columnBreaks: readonly ColumnBreak[]; annotations: readonly Annotation[] },
   labels: readonly LabelDef[] = BUILTIN_LABELS,
 ): AnnotationDocument {
   return {

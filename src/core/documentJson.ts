@@ -1,5 +1,5 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document';
-import type { Annotation, AnnotationDocument } from './types';
+import { STATUSES, type Annotation, type AnnotationDocument } from './types';
 
 /**
  * Text form of the export contract, shared by the sidecar and the JSON export. Pretty-printed with one
@@ -209,7 +209,6 @@ interface Found { path: PathKey[]; message: string }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOffset = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const STATUSES = ['suggested', 'accepted', 'rejected'];
 const SOURCES = ['auto', 'manual'];
 const APPROX = ['>', '<', '~'];
 const KINDS = ['cardinal', 'ordinal', 'money', 'date', 'rate', 'percent', 'duration'];
@@ -250,7 +249,7 @@ function spanEnd(item: Record<string, unknown>, at: PathKey[], length: number | 
 }
 
 const ANNOTATION: Record<string, Check> = {
-  id: nonEmpty, start: offset, end: offset, text: str, label: nonEmpty, source: oneOf(SOURCES), status: oneOf(STATUSES),
+  id: nonEmpty, start: offset, end: offset, text: str, label: nonEmpty, source: oneOf(SOURCES), status: oneOf([...STATUSES]),
   value: optional(finite), unit: optional(str), approx: optional(oneOf(APPROX)), kind: optional(oneOf(KINDS)),
   prefix: optional(str), suffix: optional(str),
 };

@@ -9,6 +9,9 @@ export type LabelId = EntityLabel | 'NUMBER' | (string & {});
 
 export type Source = 'auto' | 'manual';
 export type Status = 'suggested' | 'accepted' | 'rejected';
+/** Every status, in review order: the one list the rest of the code reads. */
+export const STATUSES: readonly Status[] = ['suggested', 'accepted', 'rejected'];
+export const isStatus = (v: unknown): v is Status => STATUSES.includes(v as Status);
 
 export type NumberKind = 'cardinal' | 'ordinal' | 'money' | 'date' | 'rate' | 'percent' | 'duration';
 /** `>` more than (余, 多, 以上), `<` nearly (近, 将近, 不到), `~` about (约, 左右, 上下). */

@@ -2,16 +2,16 @@
 import * as vscode from 'vscode';
 import { ACTIVE_CONTEXT_KEY } from './commandIds';
 import type { AnnotationStore } from './store';
+import { Disposable } from './util/disposable';
 
-export class ActiveContext implements vscode.Disposable {
+export class ActiveContext extends Disposable {
   private value?: boolean;
-  private readonly disposables: vscode.Disposable[];
-
   constructor(private readonly store: AnnotationStore) {
-    this.disposables = [
+    super();
+    this._registerEach(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       store.onDidChange(() => this.update()),
-    ];
+    );
     this.update();
   }
 
@@ -21,9 +21,5 @@ export class ActiveContext implements vscode.Disposable {
     if (active === this.value) return;
     this.value = active;
     void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, active);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

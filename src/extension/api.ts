@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { Annotation, Article } from '../core/types';
 import type { Decorations } from './decorations';
+import type { PanelProvider } from './panel/panelProvider';
 import type { AnnotationStore } from './store';
+import { openDocument } from './util/uris';
 
 export interface BiaozhuApi {
   /** Resolves once analysis, decoration and sidecar save for this document have settled. */
@@ -15,21 +17,28 @@ export interface BiaozhuApi {
   decorations(editor: vscode.TextEditor): Record<string, vscode.Range[]>;
   /** The sidecar path for a page. */
   sidecarUri(uri: vscode.Uri): vscode.Uri;
+  /** Hands `message` to the side panel's host as if the panel had sent it; false when the host refused it. */
+  panelMessage(message: unknown): Promise<boolean>;
 }
 
-export function createApi(store: AnnotationStore, decorations: Decorations): BiaozhuApi {
+export function createApi(store: AnnotationStore, decorations: Decorations, panel: PanelProvider): BiaozhuApi {
   const copy = <T>(items: readonly T[] | undefined): T[] => (items ?? []).map(i => ({ ...i }));
   return {
     async whenIdle(uri) {
       // A document opened just now may not have reached the store yet: start tracking it if it is open.
-      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+      const doc = openDocument(uri);
       if (doc) void store.open(doc);
-      await store.whenIdle(uri, () => decorations.isIdle(uri));
+      // A redraw may schedule nothing new in the store, but a store change schedules a redraw: check both again.
+      while (!(store.isIdle(uri) && decorations.isIdle(uri))) {
+        await store.whenIdle(uri);
+        await decorations.whenIdle(uri);
+      }
     },
     annotations: uri => copy(store.get(uri)?.annotations),
     articles: uri => copy(store.get(uri)?.articles),
     orphans: uri => copy(store.get(uri)?.orphans),
     decorations: editor => decorations.rangesOf(editor),
     sidecarUri: uri => store.sidecarUri(uri),
+    panelMessage: message => panel.receive(message),
   };
 }

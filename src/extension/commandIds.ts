@@ -20,6 +20,8 @@ export const Commands = {
   setStatus: 'biaozhu.setStatus',
   /** Internal (hover links): relabel annotations by id. Hidden from the palette. */
   relabel: 'biaozhu.relabel',
+  /** Internal (side panel): remove annotations and orphans by id. Hidden from the palette. */
+  remove: 'biaozhu.remove',
 } as const;
 
 export const PANEL_VIEW_ID = 'biaozhu.panel';

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { asLabel } from '../core/labelCheck';
 import { BUILTIN_LABELS } from '../core/labels';
 import type { LabelDef } from '../core/types';
+import { Disposable } from './util/disposable';
 
 export interface BiaozhuConfig {
   labels: LabelDef[];
@@ -53,19 +54,19 @@ export function readConfig(): BiaozhuConfig {
 }
 
 /** The current settings, and an event naming the sections that changed. */
-export class Config implements vscode.Disposable {
+export class Config extends Disposable {
   private current = readConfig();
-  private readonly emitter = new vscode.EventEmitter<ReadonlySet<Section>>();
+  private readonly emitter = this._register(new vscode.EventEmitter<ReadonlySet<Section>>());
   readonly onDidChange = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor() {
-    this.subscription = vscode.workspace.onDidChangeConfiguration(e => {
+    super();
+    this._register(vscode.workspace.onDidChangeConfiguration(e => {
       const changed = new Set(SECTIONS.filter(s => e.affectsConfiguration(`biaozhu.${s}`)));
       if (changed.size === 0) return;
       this.current = readConfig();
       this.emitter.fire(changed);
-    });
+    }));
   }
 
   get value(): BiaozhuConfig {
@@ -80,10 +81,5 @@ export class Config implements vscode.Disposable {
     const existing = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
     const others = existing.filter(l => asLabel(l)?.id !== label.id);
     await c.update('labels', [...others, label], target);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
   }
 }

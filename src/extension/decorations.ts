@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { Annotation, LabelDef } from '../core/types';
 import type { Config } from './config';
 import { lineRangeAt, toRange } from './ranges';
+import { Disposable } from './util/disposable';
 import type { AnnotationStore } from './store';
 
 const DEBOUNCE_MS = 80;
@@ -48,7 +49,7 @@ function coloursOf(label: Pick<LabelDef, 'id' | 'color'> | undefined, id: string
   return { background: `${c}55`, suggested: `${c}22`, border: c };
 }
 
-export class Decorations implements vscode.Disposable {
+export class Decorations extends Disposable {
   private types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly structure: Record<'article' | 'columnBreak', vscode.TextEditorDecorationType>;
   private readonly applied = new WeakMap<vscode.TextEditor, Ranges>();
@@ -57,9 +58,11 @@ export class Decorations implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private enabled: boolean;
   private readonly builtinColours: ReadonlyMap<string, string>;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires with a page's URI after its scheduled redraw ran. */
+  private readonly drawn = this._register(new vscode.EventEmitter<string>());
 
   constructor(private readonly store: AnnotationStore, private readonly config: Config, builtins: readonly LabelDef[]) {
+    super();
     this.builtinColours = new Map(builtins.map(l => [String(l.id), l.color]));
     this.enabled = config.value.highlights.enabled;
     this.structure = {
@@ -77,9 +80,18 @@ export class Decorations implements vscode.Disposable {
         overviewRulerLane: vscode.OverviewRulerLane.Left,
       }),
     };
+    this._register(this.structure.article);
+    this._register(this.structure.columnBreak);
+    this._register({
+      dispose: () => {
+        for (const t of this.pending.values()) clearTimeout(t);
+        for (const t of this.types.values()) t.dispose();
+      },
+    });
     this.createLabelTypes();
-    this.disposables.push(
-      store.onDidChange(state => this.schedule(state.uri)),
+    this._register(store.onDidChange(state => this.schedule(state.uri)));
+    for (const d of [
+
       vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.apply(e))),
       vscode.window.onDidChangeActiveTextEditor(e => { if (e) this.apply(e); }),
       vscode.window.onDidChangeTextEditorVisibleRanges(e => { if (this.leftWindow(e.textEditor)) this.schedule(e.textEditor.document.uri); }),
@@ -90,7 +102,7 @@ export class Decorations implements vscode.Disposable {
           this.applyAll();
         }
       }),
-    );
+    ]) this._register(d);
   }
 
   toggle(): boolean {
@@ -107,6 +119,18 @@ export class Decorations implements vscode.Disposable {
 
   isIdle(uri: vscode.Uri): boolean {
     return !this.pending.has(uri.toString());
+  }
+
+  /** Resolves once no redraw of `uri` is scheduled. */
+  whenIdle(uri: vscode.Uri): Promise<void> {
+    if (this.isIdle(uri)) return Promise.resolve();
+    return new Promise(resolve => {
+      const sub = this.drawn.event(key => {
+        if (key !== uri.toString() || !this.isIdle(uri)) return;
+        sub.dispose();
+        resolve();
+      });
+    });
   }
 
   private createLabelTypes(): void {
@@ -136,7 +160,11 @@ export class Decorations implements vscode.Disposable {
     if (this.pending.has(key)) return;
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === key) this.apply(e);
+      try {
+        for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === key) this.apply(e);
+      } finally {
+        this.drawn.fire(key);
+      }
     }, DEBOUNCE_MS));
   }
 
@@ -173,7 +201,7 @@ export class Decorations implements vscode.Disposable {
     }
     if (window) this.windows.set(editor, window);
     else this.windows.delete(editor);
-    this.draw(editor, ranges, drawn, true);
+    this.draw(editor, ranges, drawn);
   }
 
   private windowFor(editor: vscode.TextEditor): { start: number; end: number } {
@@ -194,7 +222,7 @@ export class Decorations implements vscode.Disposable {
     return shown.start < window.start + WINDOW_CHARS / 2 || shown.end > window.end - WINDOW_CHARS / 2;
   }
 
-  private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[], complete: boolean): void {
+  private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[]): void {
     if (!vscode.window.visibleTextEditors.includes(editor)) return;
     const doc = editor.document;
     const state = this.store.get(doc.uri);
@@ -207,14 +235,6 @@ export class Decorations implements vscode.Disposable {
     for (const [key, type] of this.types) editor.setDecorations(type, ranges[key] ?? []);
     editor.setDecorations(this.structure.article, ranges.article);
     editor.setDecorations(this.structure.columnBreak, ranges.columnBreak);
-    if (complete) this.applied.set(editor, ranges);
-  }
-
-  dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
-    for (const t of this.types.values()) t.dispose();
-    this.structure.article.dispose();
-    this.structure.columnBreak.dispose();
-    for (const d of this.disposables) d.dispose();
+    this.applied.set(editor, ranges);
   }
 }

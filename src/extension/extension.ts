@@ -11,6 +11,7 @@ import { registerDocumentCommands } from './commands/document';
 import { registerExportPages } from './commands/exportPages';
 import { registerTransferCommands } from './commands/transfer';
 import { registerCorpus } from './corpus';
+import { LexiconService } from './corpus/lexiconService';
 import { Config } from './config';
 import { Decorations } from './decorations';
 import { AnnotationHover } from './hover';
@@ -28,13 +29,17 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
   const log = vscode.window.createOutputChannel('Biaozhu', { log: true });
   const config = new Config();
   const client = new AnalysisClient(path.join(context.extensionPath, 'dist', 'worker.js'), log);
-  const store = new AnnotationStore(config, client, log);
+  const lexicon = new LexiconService(log);
+  const store = new AnnotationStore(config, client, log, () => lexicon.analysisOptions());
   const decorations = new Decorations(store, config, BUILTIN_LABELS);
   const lenses = new ArticleLenses(store);
   const panel = new PanelProvider(context.extensionUri, store, config, log);
 
   context.subscriptions.push(
-    log, config, client, store, decorations, lenses, panel,
+    log, config, client, lexicon, store, decorations, lenses, panel,
+    // The lexicon learns from what each page saves, against the state the page was loaded with.
+    store.onDidChange(page => lexicon.noteChanged(page)),
+    store.onDidSave(page => void lexicon.learnFrom(page)),
     new StatusBar(store),
     new ActiveContext(store),
     new SidecarWatcher(store, log),
@@ -46,9 +51,9 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerDocumentCommands(store, decorations, log),
     ...registerTransferCommands(store, config, log),
     registerExportPages(store, config, log),
-    ...registerCorpus(store, config, log),
+    ...registerCorpus(store, lexicon, config, log),
   );
-  return createApi(store, decorations);
+  return createApi(store, decorations, panel);
 }
 
 export function deactivate(): void {}

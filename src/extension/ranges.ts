@@ -11,10 +11,6 @@ export function toSpan(doc: vscode.TextDocument, range: vscode.Range): Span {
   return { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
 }
 
-export function toOffset(doc: vscode.TextDocument, position: vscode.Position): number {
-  return doc.offsetAt(position);
-}
-
 /** A content change as a core edit, in the coordinates of the text before it. */
 export function toTextEdit(change: vscode.TextDocumentContentChangeEvent): TextEdit {
   return { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text };

@@ -3,7 +3,7 @@
  * root, mirroring paths). Its content is the export contract plus an `orphans` array, one item per line so
  * it diffs well. Writes are atomic and serialised per file; a corrupt sidecar is set aside, never overwritten.
  */
-import { copyFileSync, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { withContext } from '../core/anchor';
@@ -11,6 +11,7 @@ import { toDocument } from '../core/document';
 import { parseDocument, type DocumentProblem } from '../core/documentJson';
 import { serializeDocumentChunks } from '../core/serializeChunks';
 import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef } from '../core/types';
+import { errorCode, messageOf } from '../core/errors';
 import { writeFileAtomicAsync } from '../node/atomicWrite';
 
 export const SIDECAR_SUFFIX = '.biaozhu.json';
@@ -43,27 +44,17 @@ export async function loadSidecar(uri: vscode.Uri): Promise<LoadResult> {
   try {
     json = await fs.readFile(uri.fsPath, 'utf8');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return err.code === 'ENOENT' ? { kind: 'none' } : { kind: 'unreadable', message: err.message };
+    return errorCode(e) === 'ENOENT' ? { kind: 'none' } : { kind: 'unreadable', message: messageOf(e) };
   }
   const parsed = parseDocument(json);
   if (!parsed.ok) {
     const backup = uri.with({ path: `${uri.path}.bak-${timestamp()}` });
-    copyFileSync(uri.fsPath, backup.fsPath);
+    await fs.copyFile(uri.fsPath, backup.fsPath);
     return { kind: 'corrupt', problem: parsed.problem, backup };
   }
-  const raw = (parsed.doc as AnnotationDocument & { orphans?: unknown }).orphans;
-  const orphans = Array.isArray(raw) ? raw.filter(isAnnotationShape) : [];
+  // parseDocument checked the orphans' shape along with the annotations.
+  const orphans = (parsed.doc as AnnotationDocument & { orphans?: Annotation[] }).orphans ?? [];
   return { kind: 'ok', content: { doc: parsed.doc, orphans } };
-}
-
-function isAnnotationShape(a: unknown): a is Annotation {
-  if (typeof a !== 'object' || a === null) return false;
-  const r = a as Record<string, unknown>;
-  return typeof r.id === 'string' && typeof r.text === 'string' && typeof r.label === 'string'
-    && Number.isSafeInteger(r.start) && Number.isSafeInteger(r.end)
-    && (r.status === 'suggested' || r.status === 'accepted' || r.status === 'rejected')
-    && (r.source === 'auto' || r.source === 'manual');
 }
 
 function timestamp(): string {
@@ -72,8 +63,8 @@ function timestamp(): string {
 
 export interface SidecarData {
   annotations: readonly Annotation[];
-  articles: Article[];
-  columnBreaks: ColumnBreak[];
+  articles: readonly Article[];
+  columnBreaks: readonly ColumnBreak[];
   orphans: readonly Annotation[];
   labels: readonly LabelDef[];
 }
@@ -109,25 +100,7 @@ export function relativePath(page: vscode.Uri): string {
   return folder ? path.posix.relative(folder.uri.path, page.path) : path.posix.basename(page.path);
 }
 
-/** Serialises writes per target file, so a slow write never lands after a newer one. */
-export class SidecarWriter {
-  private readonly chains = new Map<string, Promise<void>>();
-
-  write(uri: vscode.Uri, content: Buffer): Promise<void> {
-    const key = uri.toString();
-    const previous = this.chains.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => writeFileAtomicAsync(uri.fsPath, content));
-    this.chains.set(key, next);
-    void next.finally(() => { if (this.chains.get(key) === next) this.chains.delete(key); }).catch(() => undefined);
-    return next;
-  }
-
-  /** Resolves once every write queued for `uri` has finished (failed or not). */
-  settled(uri: vscode.Uri): Promise<void> {
-    return (this.chains.get(uri.toString()) ?? Promise.resolve()).catch(() => undefined);
-  }
-
-  pending(uri: vscode.Uri): boolean {
-    return this.chains.has(uri.toString());
-  }
+/** Writes a sidecar atomically (each page serialises its own saves, so one write per file runs at a time). */
+export function writeSidecar(uri: vscode.Uri, content: Buffer): Promise<void> {
+  return writeFileAtomicAsync(uri.fsPath, content);
 }

@@ -6,20 +6,21 @@
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from './sidecar';
-import { baseName, type AnnotationStore } from './store';
+import type { AnnotationStore } from './store';
+import { Disposable } from './util/disposable';
+import { baseName, openDocument } from './util/uris';
 
-export class SidecarWatcher implements vscode.Disposable {
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+export class SidecarWatcher extends Disposable {
   private readonly asking = new Set<string>();
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: AnnotationStore, private readonly log: vscode.LogOutputChannel) {
-    this.disposables = [
-      this.watcher,
-      this.watcher.onDidChange(uri => void this.changed(uri)),
-      this.watcher.onDidCreate(uri => void this.changed(uri)),
-      this.watcher.onDidDelete(uri => void this.deleted(uri)),
-    ];
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
+    this._registerEach(
+      watcher.onDidChange(uri => void this.changed(uri)),
+      watcher.onDidCreate(uri => void this.changed(uri)),
+      watcher.onDidDelete(uri => void this.deleted(uri)),
+    );
   }
 
   private pageOf(sidecar: vscode.Uri): vscode.Uri | undefined {
@@ -35,7 +36,7 @@ export class SidecarWatcher implements vscode.Disposable {
     } catch {
       return;
     }
-    if (this.store.isOwnWrite(page, content)) return;
+    if (this.store.get(page)?.isOwnWrite(content)) return;
     this.log.info(`${sidecar.fsPath} changed on disk`);
     this.asking.add(page.toString());
     try {
@@ -46,7 +47,7 @@ export class SidecarWatcher implements vscode.Disposable {
         reload, keep);
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === page.toString());
       if (choice === reload && doc) await this.store.reload(doc);
-      else if (choice === keep) await this.store.rewrite(page);
+      else if (choice === keep) await this.store.get(page)?.rewrite();
     } finally {
       this.asking.delete(page.toString());
     }
@@ -57,11 +58,7 @@ export class SidecarWatcher implements vscode.Disposable {
     if (!page) return;
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === page.toString());
     if (!doc) return;
-    await this.store.rewrite(page);
+    await this.store.get(page)?.rewrite();
     void vscode.window.showInformationMessage(vscode.l10n.t('The annotations file of {0} was deleted while the page was open; it was written again from the open annotations.', baseName(page)));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -3,17 +3,17 @@ import * as vscode from 'vscode';
 import { countAnnotations } from '../core/describe';
 import { Commands } from './commandIds';
 import type { AnnotationStore } from './store';
+import { Disposable } from './util/disposable';
 
 const UPDATE_DELAY_MS = 150;
 
-export class StatusBar implements vscode.Disposable {
+export class StatusBar extends Disposable {
   private readonly item = vscode.window.createStatusBarItem('biaozhu.status', vscode.StatusBarAlignment.Right, 100);
-  private readonly disposables: vscode.Disposable[] = [];
-
   constructor(private readonly store: AnnotationStore) {
+    super();
     this.item.name = vscode.l10n.t('Biaozhu annotations');
     this.item.command = Commands.showPanel;
-    this.disposables.push(
+    this._registerEach(
       this.item,
       store.onDidChange(state => { if (state.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.schedule(); }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
@@ -48,9 +48,5 @@ export class StatusBar implements vscode.Disposable {
       vscode.l10n.t('Click to open the side panel'),
     ].filter(Boolean).join('\n');
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

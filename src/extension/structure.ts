@@ -8,18 +8,20 @@ import type { Article, ColumnBreak } from '../core/types';
 import { Commands } from './commandIds';
 import { lineRangeAt, toRange } from './ranges';
 import type { AnnotationStore } from './store';
+import { Disposable } from './util/disposable';
 
-export class ArticleLenses implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class ArticleLenses extends Disposable implements vscode.CodeLensProvider {
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
   private timer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly store: AnnotationStore) {
-    this.subscription = store.onDidChange(() => {
+    super();
+    this._register(store.onDidChange(() => {
       if (this.timer) return;
       this.timer = setTimeout(() => { this.timer = undefined; this.emitter.fire(); }, 250);
-    });
+    }));
+    this._register({ dispose: () => clearTimeout(this.timer) });
   }
 
   /** Positions only: the counts are computed in `resolveCodeLens`, which VS Code calls for visible lenses only. */
@@ -42,12 +44,6 @@ export class ArticleLenses implements vscode.CodeLensProvider, vscode.Disposable
       tooltip: vscode.l10n.t('Show the article in the Biaozhu side panel'),
     };
     return lens;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.subscription.dispose();
-    this.emitter.dispose();
   }
 }
 

@@ -1,7 +1,8 @@
 import { createMover, findByContext, type OrphanReason, type Placement, type TextQuote } from '../core/anchor';
 import { BUILTIN_LABELS } from '../core/labels';
-import type { Annotation, Approx, LabelDef, NumberKind, Source, Span, Status } from '../core/types';
+import { isStatus, type Annotation, type Approx, type LabelDef, type NumberKind, type Source, type Span, type Status } from '../core/types';
 import { FormatError, type ImportOptions, type ImportResult } from './types';
+import { messageOf } from '../core/errors';
 
 /**
  * Offsets in Unicode code points (brat, doccano, spaCy, W3C, Label Studio) against the core's UTF-16
@@ -58,7 +59,7 @@ export function parseJson(content: string, what: string): unknown {
   try {
     return JSON.parse(content.replace(/^\uFEFF/, ''), (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
   } catch (e) {
-    throw new FormatError('syntax', `${what}: not valid JSON (${(e as Error).message})`);
+    throw new FormatError('syntax', `${what}: not valid JSON (${messageOf(e)})`);
   }
 }
 
@@ -86,7 +87,6 @@ const ALIASES: Record<string, string> = {
 
 const APPROX = new Set<string>(['>', '<', '~']);
 const KINDS = new Set<string>(['cardinal', 'ordinal', 'money', 'date', 'rate', 'percent', 'duration']);
-const STATUSES = new Set<string>(['suggested', 'accepted', 'rejected']);
 const SOURCES = new Set<string>(['auto', 'manual']);
 
 /** Why an item of a file made on another version of the text was not placed (never a guess). */
@@ -184,7 +184,7 @@ export class ImportCollector {
     if (this.seen.has(key)) { this.skip(item, `duplicate of an item already imported (${label} ${span.start}-${span.end})`); return; }
     this.seen.add(key);
     const status: Status = this.options.status === 'keep'
-      ? (STATUSES.has(c.status as string) ? c.status as Status : 'suggested')
+      ? (isStatus(c.status) ? c.status : 'suggested')
       : this.options.status ?? 'suggested';
     const source: Source = SOURCES.has(c.source as string) ? c.source as Source : 'auto';
     const a: Annotation = {

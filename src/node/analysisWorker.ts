@@ -7,6 +7,8 @@
  */
 import { parentPort } from 'worker_threads';
 import { analyze } from '../core/analyze';
+import { stripBlocks } from '../core/articles';
+import { messageOf } from '../core/errors';
 import { warmUp } from '../core/jieba';
 import { packAnnotations, transferables, type PackedAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions } from '../core/types';
@@ -36,10 +38,10 @@ if (port) {
       const { annotations, articles, columnBreaks } = analyze(req.text, req.options);
       const packed = packAnnotations(req.text, annotations);
       // Article blocks stay here: the host does not keep them, and cloning them costs it as much as annotations.
-      const analysis = { articles: articles.map(({ blocks: _blocks, ...a }) => a), columnBreaks, annotations: packed };
+      const analysis = { articles: stripBlocks(articles), columnBreaks, annotations: packed };
       reply({ id: req.id, type: 'done', analysis, ms: Date.now() - started }, transferables(packed));
     } catch (e) {
-      reply({ id: req.id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
+      reply({ id: req.id, type: 'failed', message: messageOf(e) });
     }
   });
 }

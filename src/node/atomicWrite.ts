@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'fs';
 import { mkdir, open, rename, unlink } from 'fs/promises';
 import { basename, dirname, join } from 'path';
+import { errorCode, messageOf } from '../core/errors';
 
 /**
  * Writes that a crash or kill at any moment leaves as either the complete old file or the complete new
@@ -74,8 +75,8 @@ const REASONS: Record<string, string> = {
 
 /** An error naming the target (never the temporary) and the reason in words; `code` is kept for callers. */
 function writeError(path: string, e: unknown): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  const err: NodeJS.ErrnoException = new Error(`cannot write ${path}: ${(code && REASONS[code]) ?? (e as Error).message}`);
+  const code = errorCode(e);
+  const err: NodeJS.ErrnoException = new Error(`cannot write ${path}: ${(code && REASONS[code]) ?? messageOf(e)}`);
   err.code = code;
   return err;
 }
@@ -86,7 +87,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
     try {
       return await rename(from, to);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = errorCode(e);
       if (attempt >= 4 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
       await new Promise(r => setTimeout(r, 20 * 2 ** attempt));
     }
@@ -114,6 +115,6 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(e) === 'EPERM';
   }
 }

@@ -17,10 +17,10 @@ export interface Snapshot {
     selection: { start: number; end: number };
   };
   labels: LabelDef[];
-  articles: Article[];
-  annotations: Annotation[];
+  articles: readonly Article[];
+  annotations: readonly Annotation[];
   /** Annotations that could not be re-anchored after an outside change: kept, never dropped. */
-  orphans: Annotation[];
+  orphans: readonly Annotation[];
   busy: boolean;
   /** Localised strings the panel needs, keyed by message id. */
   strings: Record<string, string>;
@@ -43,18 +43,27 @@ export type HostToPanel =
   | { type: 'selection'; start: number; end: number }
   | { type: 'focusFilter' };
 
+/**
+ * The page a panel message is about, as the panel last saw it (`Snapshot.document`). The host refuses a
+ * message naming another page than the one it follows, and an offset-bearing one from an older version.
+ */
+export interface PageRef {
+  uri: string;
+  version: number;
+}
+
 export type PanelToHost =
   | { type: 'ready' }
-  | { type: 'reveal'; start: number; end: number }
-  | { type: 'setStatus'; ids: string[]; status: Status }
-  | { type: 'relabel'; ids: string[]; label: string }
-  | { type: 'remove'; ids: string[] }
+  | { type: 'reveal'; page: PageRef; start: number; end: number }
+  | { type: 'setStatus'; page: PageRef; ids: string[]; status: Status }
+  | { type: 'relabel'; page: PageRef; ids: string[]; label: string }
+  | { type: 'remove'; page: PageRef; ids: string[] }
   /** Re-attach an orphan at the editor's selection. */
-  | { type: 'reattach'; id: string }
-  | { type: 'tagSelection'; label: string }
+  | { type: 'reattach'; page: PageRef; id: string }
+  | { type: 'tagSelection'; page: PageRef; label: string }
   | { type: 'addLabel'; label: LabelDef }
-  | { type: 'analyze' }
-  | { type: 'export' }
+  | { type: 'analyze'; page: PageRef }
+  | { type: 'export'; page: PageRef }
   | { type: 'workspaceStats' }
   | { type: 'exportStats' };
 

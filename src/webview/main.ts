@@ -3,7 +3,7 @@
  * this file owns only view state (tab, filter, sort, open groups, scroll), kept with getState/setState.
  */
 import type { Annotation, LabelDef } from '../core/types';
-import type { HostToPanel, Snapshot, WorkspaceStats } from '../protocol/messages';
+import type { HostToPanel, PageRef, PanelToHost, Snapshot, WorkspaceStats } from '../protocol/messages';
 import { loadViewState, onHostMessage, post, saveViewState } from './api';
 import type { Actions, Ctx, ItemSpec } from './context';
 import { h, swatch } from './dom';
@@ -33,6 +33,13 @@ const locale = document.documentElement.lang || navigator.language || 'en';
 const intFormat = new Intl.NumberFormat(locale);
 const int = (n: number) => intFormat.format(n);
 const save = () => saveViewState(view);
+type PageMessage = Extract<PanelToHost, { page: PageRef }>;
+type Omitted<T> = T extends unknown ? Omit<T, 'page'> : never;
+/** Sends a message about the page shown, named by URI and version so the host can refuse it for another page. */
+const postForPage = (message: Omitted<PageMessage>) => {
+  const d = snap.document;
+  if (d) post({ ...message, page: { uri: d.uri, version: d.version } } as PageMessage);
+};
 
 // --- Skeleton: built once so inputs keep their text, caret and IME composition across snapshots ---------
 
@@ -43,8 +50,8 @@ const analyzeBtn = h('button', { type: 'button', class: 'bz-button' });
 const exportBtn = h('button', { type: 'button', class: 'bz-button bz-secondary' });
 analyzeBtn.dataset.focusKey = 'analyze';
 exportBtn.dataset.focusKey = 'export';
-analyzeBtn.addEventListener('click', () => post({ type: 'analyze' }));
-exportBtn.addEventListener('click', () => post({ type: 'export' }));
+analyzeBtn.addEventListener('click', () => postForPage({ type: 'analyze' }));
+exportBtn.addEventListener('click', () => postForPage({ type: 'export' }));
 const header = h('header', { class: 'bz-header' },
   h('div', { class: 'bz-doc' }, docName, counts), h('div', { class: 'bz-header-actions' }, analyzeBtn, exportBtn));
 
@@ -100,13 +107,13 @@ document.body.append(header, busy, tagbar, noDoc, main, labelEditor.element);
 // --- Actions ------------------------------------------------------------------------------------------
 
 const actions: Actions = {
-  reveal: span => post({ type: 'reveal', start: span.start, end: span.end }),
-  setStatus: (ids, status) => { if (ids.length) post({ type: 'setStatus', ids, status }); },
-  remove: ids => { if (ids.length) post({ type: 'remove', ids }); },
-  reattach: id => post({ type: 'reattach', id }),
+  reveal: span => postForPage({ type: 'reveal', start: span.start, end: span.end }),
+  setStatus: (ids, status) => { if (ids.length) postForPage({ type: 'setStatus', ids, status }); },
+  remove: ids => { if (ids.length) postForPage({ type: 'remove', ids }); },
+  reattach: id => postForPage({ type: 'reattach', id }),
   relabel: (ids, anchorKey) => {
     const anchor = findByKey(anchorKey) ?? panel;
-    openRelabelMenu(anchor, snap.labels, t('relabel.menu'), label => post({ type: 'relabel', ids, label }), () => (findByKey(anchorKey) ?? panel).focus());
+    openRelabelMenu(anchor, snap.labels, t('relabel.menu'), label => postForPage({ type: 'relabel', ids, label }), () => (findByKey(anchorKey) ?? panel).focus());
   },
   toggleSelect: ids => { selected = toggleSelection(selected, ids); render(); },
   setExpanded: (kind, key, on) => {
@@ -247,7 +254,7 @@ function renderTagbar(hasDoc: boolean): void {
     const b = h('button', { type: 'button', class: 'bz-tag', title: t('tag.button', l.name), 'aria-label': t('tag.button', l.name) },
       swatch(l.color), h('span', {}, l.name), l.key ? h('kbd', { 'aria-hidden': 'true' }, l.key) : '');
     b.dataset.focusKey = `tag:${l.id}`;
-    b.addEventListener('click', () => post({ type: 'tagSelection', label: l.id }));
+    b.addEventListener('click', () => postForPage({ type: 'tagSelection', label: l.id }));
     return b;
   }));
   updateTagButtons();

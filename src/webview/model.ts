@@ -2,9 +2,8 @@
  * The panel's view model: filtering, grouping, sorting and selection over a host snapshot. DOM-free so
  * plain mocha tests it; the DOM layer only renders what these functions return.
  */
-import type { Annotation, Article, LabelDef, Status } from '../core/types';
+import { isStatus, type Annotation, type Article, type LabelDef, type Status } from '../core/types';
 
-const STATUSES: readonly Status[] = ['suggested', 'accepted', 'rejected'];
 const SOURCES = ['auto', 'manual'] as const;
 
 /** A parsed filter: `ORG 合作社` keeps ORG annotations whose text contains 合作社; `is:accepted` filters status or source. */
@@ -27,7 +26,7 @@ export function parseFilter(text: string, labelIds: readonly string[]): Filter {
     const label = byUpper.get(token.toUpperCase());
     const is = /^is:(.+)$/i.exec(token)?.[1]?.toLowerCase();
     if (label !== undefined) filter.labels.push(label);
-    else if (is && (STATUSES as readonly string[]).includes(is)) filter.statuses.push(is as Status);
+    else if (isStatus(is)) filter.statuses.push(is);
     else if (is && (SOURCES as readonly string[]).includes(is)) filter.sources.push(is as 'auto' | 'manual');
     else filter.terms.push(token.toLowerCase());
   }

@@ -43,7 +43,7 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
     });
     await page.exposeFunction('codeAutomationExit', code => finish(code));
     t = Date.now();
-    // A loaded shared machine can take longer than playwright's default 30 s to serve the workbench.
+    // A loaded 2-core machine (several helpers at once) can take longer than Playwright's 30 s default.
     await page.goto(workbenchUrl(server, { folder: ws.dir, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath }), { timeout: 180_000 });
     const timer = new Promise(r => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS));
     const code = await Promise.race([exited, timer]);

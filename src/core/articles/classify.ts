@@ -10,6 +10,8 @@ export interface ClassifiedLine extends Line {
   kind: LineKind;
   /** End of the dateline prefix (`本报X电(记者 …)`) when a paragraph opens with one. */
   datelineEnd?: number;
+  /** Start of a photo credit run into the end of a paragraph (`…。  新华社记者 X 摄`). */
+  creditStart?: number;
   /** The line stops on sentence-final punctuation (possibly inside closing quotes). */
   final: boolean;
   /** The line stops on a colon: it introduces what follows and is not cut. */
@@ -32,19 +34,39 @@ const COLONS = new Set([...'：:'].map(c => c.charCodeAt(0)));
 const CONNECTORS = new Set([...'、，,（(《“‘的'].map(c => c.charCodeAt(0)));
 
 const ROLE = '(?:本报|新华社|中新社|人民日报|特约|实习|首席|驻\\S{1,6})*(?:记者|通讯员|评论员|实习生|撰稿人|摄影|特派员)';
+/** Bare names after a byline marker (`□ 周明川`); a longer phrase after `■` is a sub-head (`■ 人才留得住`). */
+const NAMES = '[\\u4e00-\\u9fff·]{2,4}(?:\\s+[\\u4e00-\\u9fff·]{2,4})*';
+/** One `name/role` or `role/name` credit (`孔令舟/文`, `图/潘静`). */
+const SLASH_CREDIT = '(?:[\\u4e00-\\u9fff·]{2,8}\\s*[/／]\\s*(?:文|图|摄影|摄)|(?:文|图|摄影|摄)\\s*[/／]\\s*[\\u4e00-\\u9fff·]{2,8})';
+/** A bracketed source credit closing a piece (`（县农技推广中心 供稿）`). */
+const SOURCE_CREDIT = '[（(][^，。；！？,（）()]{2,30}?\\s*(?:供稿|整理|撰稿)[）)]$';
 /**
- * A byline: a `□` marker or role words, then names, nothing that reads as a sentence. `记者手记` and the
- * like are column heads.
+ * A byline: a `□` marker before role words or names; role words (possibly bracketed, as in a closing
+ * `（本报通讯员 X 参与采写）`), then names, nothing that reads as a sentence; `name/role` credits only; or a
+ * bracketed source credit. `记者手记` and the like are column heads.
  */
 const BYLINE = new RegExp(
-  `^(?:[□■]\\s*[^，。；！？,、]{2,20}$|(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
+  `^(?:[□■]\\s*(?:${ROLE}[^，。；！？,、]{0,30}|${NAMES})$|${SLASH_CREDIT}(?:\\s+${SLASH_CREDIT})*$|${SOURCE_CREDIT}|[（(]?(?:${ROLE}|图\\s*[/／]\\s*文|文\\s*[/／]\\s*图|文图|图文|撰文|文[:：]|图[:：])(?!手记|观察|调查|探访|走访|追踪|札记|视点)[^，。；！？,]{0,40}$)`);
 /** A photo credit: a short line ending in 摄/摄影/供图, possibly in brackets (`（本报记者 … 摄）`). */
 const CREDIT = /^[（(]?[^，。；！？,]{0,36}(?:\s|[\u4e00-\u9fff])(?:摄|摄影|供图|新华社发)[）)]?$/;
-/** A dateline opening a paragraph: `本报拉萨电(记者 …)`, `新华社北京5月20日电`, `本报讯（…）`. */
-const DATELINE = /^(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|央广网|据)[^\s，。；（(]{0,14}?[电讯](?:[\s\u3000]*[（(][^）)]{1,30}[）)])?/;
+/**
+ * A dateline opening a paragraph: `本报拉萨电(记者 …)`, `新华社北京5月20日电`, `本报讯（…）`, and the same
+ * built on any paper or agency name (`X报讯`, `X网讯`, `X社X地X月X日电`, `X网X月X日电`), which must then be
+ * set off by a space or a bracket (`接到报讯后`, `…社区1月5日电梯…` are sentences). An attribution inside a
+ * report (`据外电报道`, `据…通讯社报道`) is not one.
+ */
+const DATELINE = new RegExp('^(?:(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|央广网|据)[^\\s，。；（(]{0,14}?[电讯](?!报道|讯|社)' +
+  '|(?:[\\u4e00-\\u9fff]{1,6}[报网台]讯|[\\u4e00-\\u9fff]{1,8}[社网台][\\u4e00-\\u9fff]{0,8}?' +
+  '[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电)(?=[\\s\\u3000（(]))' +
+  '(?:[\\s\\u3000]*[（(][^）)]{1,30}[）)])?');
+/** A photo credit after the last sentence of a caption paragraph, set off by spaces. */
+const TRAILING_CREDIT = /[。！？!?…”’」』）)][\s\u3000]+([^，。；！？,\s][^，。；！？,]{0,30}(?:摄|摄影|供图))$/;
 const CAPTION = /^(?:图为|图片为|上图|下图|左图|右图|中图|图[①-⑩0-9０-９一二三四五六]|[（(]图)/;
-/** Page furniture: editors' credits, page and date lines, section labels (`文化·教育`). */
-const FURNITURE = /^(?:(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]|[^，。]*(?:星期[一二三四五六日天]|第\s*[0-9０-９一二三四五六七八九十]+\s*版)[^，。]*$|[\u4e00-\u9fff]{2,4}[·・•][\u4e00-\u9fff]{2,4}$)/;
+/**
+ * Page furniture: editors' credits, page and date lines, section labels (`文化·教育`), end and jump marks
+ * (`（完）`, `（下转第二版）`, `（上接第一版）`).
+ */
+const FURNITURE = /^(?:[（(](?:全文完|完|未完待续|待续|(?:上接|下转|紧接|转|接|续)(?:第|本报)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版)[）)]$|(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]|[^，。]*(?:星期[一二三四五六日天]|第\s*[0-9０-９一二三四五六七八九十]+\s*版)[^，。]*$|[\u4e00-\u9fff]{2,4}[·・•][\u4e00-\u9fff]{2,4}$)/;
 
 /** The page's non-blank lines, classified. */
 export function classifyLines(text: string): ClassifiedLine[] {
@@ -65,6 +87,10 @@ function classifyLine(text: string, line: Line): ClassifiedLine {
   if (CAPTION.test(head)) return out('caption');
   const d = DATELINE.exec(head);
   if (d && d[0].length < len) return out('paragraph', s + d[0].length);
+  if (!final) {
+    const credit = TRAILING_CREDIT.exec(text.slice(Math.max(s, e - PREFIX), e));
+    if (credit) return withCredit(out('paragraph'), e - credit[1].length);
+  }
   // A title may ask or exclaim (`钱从哪里来？`), but not inside quotes: that is quoted speech.
   const asks = final && ASKS.has(text.charCodeAt(e - 1));
   if ((!final || asks) && len <= MAX_HEADLINE && readsAsHeadline(text, s, e)) return out('headline');
@@ -78,6 +104,11 @@ function make(l: Line, kind: LineKind, final: boolean, colon: boolean, datelineE
   c.final = final;
   c.colon = colon;
   if (datelineEnd !== undefined) c.datelineEnd = datelineEnd;
+  return c;
+}
+
+function withCredit(c: ClassifiedLine, creditStart: number): ClassifiedLine {
+  c.creditStart = creditStart;
   return c;
 }
 

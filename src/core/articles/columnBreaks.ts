@@ -33,7 +33,7 @@ export function findColumnBreaks(text: string, lines: readonly ClassifiedLine[])
 }
 
 function isCut(text: string, a: ClassifiedLine, b: ClassifiedLine, paragraphIndented: boolean): boolean {
-  if (a.final || a.colon || (a.kind !== 'paragraph' && a.kind !== 'headline')) return false;
+  if (a.final || a.colon || a.creditStart !== undefined || (a.kind !== 'paragraph' && a.kind !== 'headline')) return false;
   if (b.datelineEnd !== undefined || (b.kind !== 'paragraph' && b.kind !== 'headline')) return false;
   if (NON_STARTERS.has(text.charCodeAt(b.textStart))) return true;
   if (paragraphIndented && isIndented(text, b)) return false;

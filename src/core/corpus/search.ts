@@ -5,6 +5,7 @@
  */
 import type { Annotation } from '../types';
 import type { CorpusPage } from './page';
+import { messageOf } from '../errors';
 
 export interface SearchQuery {
   /** Exact label id; undefined = any label. */
@@ -54,7 +55,7 @@ export function safeRegex(pattern: string, flags = ''): RegExp {
   try {
     return new RegExp(pattern, flags);
   } catch (e) {
-    throw new QueryError(`bad regular expression: ${(e as Error).message}`);
+    throw new QueryError(`bad regular expression: ${messageOf(e)}`);
   }
 }
 

@@ -1,22 +1,26 @@
 /** Commands that change or walk annotations in the active editor. */
 import * as vscode from 'vscode';
-import { annotationAt, nextAnnotation, reattachOrphanAt, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../core/annotationOps';
-import type { Annotation, Status } from '../../core/types';
+import { annotationAt, nextAnnotation, reattachOrphanAt, relabel, setStatus, suggestionIds, tagSpan } from '../../core/annotationOps';
+import { isStatus, type Annotation, type Status } from '../../core/types';
 import { Commands } from '../commandIds';
 import type { Config } from '../config';
 import { toRange, toSpan } from '../ranges';
-import type { AnnotationStore, DocState } from '../store';
+import type { AnnotationStore } from '../store';
+import type { OpenPage } from '../page/openPage';
 import { pickLabel } from './labelPick';
 import { registerCommand } from './register';
 
 interface Target {
   editor: vscode.TextEditor;
-  state: DocState;
+  state: OpenPage;
 }
 
 export function registerAnnotateCommands(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const target = async (): Promise<Target | undefined> => {
-    const editor = vscode.window.activeTextEditor;
+  /** The editor of `uri` when given (the side panel names its page), else the active one. */
+  const target = async (uri?: unknown): Promise<Target | undefined> => {
+    const editor = typeof uri === 'string'
+      ? [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(e => e?.document.uri.toString() === uri)
+      : vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a text page first.'));
       return undefined;
@@ -54,7 +58,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
     const t = await target();
     if (!t) return;
     const ids = new Set(atCursors(t).map(a => a.id));
-    if (ids.size > 0) store.update(t.state.uri, list => setStatus(list, ids, status));
+    if (ids.size > 0) t.state.update(list => setStatus(list, ids, status));
   };
 
   const move = (direction: 1 | -1) => async () => {
@@ -72,8 +76,8 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
   };
 
   return [
-    registerCommand(Commands.tagSelection, log, async (arg?: { label?: unknown; key?: unknown }) => {
-      const t = await target();
+    registerCommand(Commands.tagSelection, log, async (arg?: { label?: unknown; key?: unknown; uri?: unknown }) => {
+      const t = await target(arg?.uri);
       if (!t) return;
       const { editor } = t;
       const spans = editor.selections.filter(s => !s.isEmpty).map(s => toSpan(editor.document, s));
@@ -83,7 +87,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       }
       const label = await labelOrPick(arg, vscode.l10n.t('Tag the selection as…'));
       if (!label) return;
-      store.update(t.state.uri, list => spans.reduce((acc, span) => tagSpan(acc, span, editor.document.getText(toRange(editor.document, span)), label).annotations, list));
+      t.state.update(list => spans.reduce((acc, span) => tagSpan(acc, span, editor.document.getText(toRange(editor.document, span)), label).annotations, list));
     }),
     registerCommand(Commands.acceptAtCursor, log, changeStatus('accepted')),
     registerCommand(Commands.rejectAtCursor, log, changeStatus('rejected')),
@@ -91,11 +95,11 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const t = await target();
       if (!t) return;
       const ids = new Set(atCursors(t).map(a => a.id));
-      if (ids.size > 0) store.update(t.state.uri, list => removeIds(list, ids));
+      if (ids.size > 0) t.state.remove(ids);
     }),
     // An orphan goes back where the user selected its new place (the Orphans tab, or picked from a list).
-    registerCommand(Commands.reattachOrphan, log, async (arg?: { id?: unknown }) => {
-      const t = await target();
+    registerCommand(Commands.reattachOrphan, log, async (arg?: { id?: unknown; uri?: unknown }) => {
+      const t = await target(arg?.uri);
       if (!t) return;
       const { editor, state } = t;
       if (state.orphans.length === 0) {
@@ -111,8 +115,8 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
           { placeHolder: vscode.l10n.t('Re-attach which orphaned annotation to the selection?') }))?.orphan;
       if (!orphan) return;
       const span = toSpan(editor.document, editor.selection);
-      store.update(state.uri, list => reattachOrphanAt(list, orphan, span, editor.document.getText(editor.selection)));
-      store.removeOrphans(state.uri, new Set([orphan.id]));
+      state.remove(new Set([orphan.id]));
+      state.update(list => reattachOrphanAt(list, orphan, span, editor.document.getText(editor.selection)));
     }),
     registerCommand(Commands.relabelAtCursor, log, async (arg?: { label?: unknown }) => {
       const t = await target();
@@ -120,7 +124,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const found = atCursors(t);
       if (found.length === 0) return;
       const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), String(found[0].label));
-      if (label) store.update(t.state.uri, list => relabel(list, new Set(found.map(a => a.id)), label));
+      if (label) t.state.update(list => relabel(list, new Set(found.map(a => a.id)), label));
     }),
     registerCommand(Commands.acceptAll, log, async (arg?: { label?: unknown; inSelection?: unknown }) => {
       const t = await target();
@@ -136,7 +140,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       }
       const within = inSelection ? editor.selections.filter(s => !s.isEmpty).map(s => toSpan(editor.document, s)) : undefined;
       const ids = suggestionIds(state.annotations, { label, within });
-      store.update(state.uri, list => setStatus(list, ids, 'accepted'));
+      state.update(list => setStatus(list, ids, 'accepted'));
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: accepted {0} suggestions', ids.size), 3000);
       return ids.size;
     }),
@@ -146,8 +150,8 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
     registerCommand(Commands.setStatus, log, (arg?: { uri?: unknown; ids?: unknown; status?: unknown }) => {
       const ids = idsOf(arg?.ids);
       const status = arg?.status;
-      if (typeof arg?.uri !== 'string' || !ids || (status !== 'accepted' && status !== 'rejected' && status !== 'suggested')) return;
-      store.update(vscode.Uri.parse(arg.uri), list => setStatus(list, ids, status));
+      if (typeof arg?.uri !== 'string' || !ids || !isStatus(status)) return;
+      store.get(vscode.Uri.parse(arg.uri))?.update(list => setStatus(list, ids, status));
     }),
     registerCommand(Commands.relabel, log, async (arg?: { uri?: unknown; ids?: unknown; label?: unknown }) => {
       const ids = idsOf(arg?.ids);
@@ -155,7 +159,11 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const uri = vscode.Uri.parse(arg.uri);
       const current = store.get(uri)?.annotations.find(a => ids.has(a.id));
       const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), current ? String(current.label) : undefined);
-      if (label) store.update(uri, list => relabel(list, ids, label));
+      if (label) store.get(uri)?.update(list => relabel(list, ids, label));
+    }),
+    registerCommand(Commands.remove, log, (arg?: { uri?: unknown; ids?: unknown }) => {
+      const ids = idsOf(arg?.ids);
+      if (typeof arg?.uri === 'string' && ids) store.get(vscode.Uri.parse(arg.uri))?.remove(ids);
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { messageOf } from '../../core/errors';
 import { CancelledError } from '../analysisClient';
 
 /** Registers a command with an error boundary: log with context, show a short message; cancellation is not an error. */
@@ -8,12 +9,9 @@ export function registerCommand(id: string, log: vscode.LogOutputChannel, run: (
       return await run(...args);
     } catch (e) {
       if (e instanceof CancelledError || e instanceof vscode.CancellationError) return undefined;
-      log.error(`${id}: ${(e as Error).stack ?? String(e)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu: {0}', (e as Error).message));
+      log.error(`${id}: ${e instanceof Error && e.stack ? e.stack : messageOf(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu: {0}', messageOf(e)));
       return undefined;
     }
   });
 }
-
-/** A user-facing refusal: shown as a warning, not logged as a failure. */
-export class UserError extends Error {}

@@ -10,7 +10,9 @@ import { writeFileAtomic } from '../../node/atomicWrite';
 import { Commands } from '../commandIds';
 import type { Config } from '../config';
 import { relativePath } from '../sidecar';
-import { baseName, type AnnotationStore, type DocState } from '../store';
+import type { PageView } from '../page/openPage';
+import type { AnnotationStore } from '../store';
+import { baseName } from '../util/uris';
 import { registerCommand } from './register';
 
 interface ExportArgs { uri?: vscode.Uri; target?: vscode.Uri; format?: string }
@@ -86,8 +88,8 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
         throw e;
       }
       const merged = mergeImport(state.annotations, result.annotations);
-      store.update(doc.uri, () => merged.annotations);
-      if (result.articles && result.columnBreaks) store.setStructure(doc.uri, result.articles, result.columnBreaks);
+      state.update(() => merged.annotations);
+      if (result.articles && result.columnBreaks) state.setStructure(result.articles, result.columnBreaks);
       const parts = [vscode.l10n.t('Imported {0} annotations from {1} ({2}).', merged.added, baseName(source), plugin.name)];
       if (merged.conflicts > 0) parts.push(vscode.l10n.t('{0} overlapped existing work and were left out.', merged.conflicts));
       if (result.skipped.length > 0) parts.push(vscode.l10n.t('{0} items skipped: {1}', result.skipped.length, result.skipped.slice(0, 3).map(s => `${s.item} (${s.reason})`).join('; ')));
@@ -104,7 +106,7 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
  * companion that would land on the page itself is not written: the page is already there.
  * Returns the files written.
  */
-export function writePageExport(doc: vscode.TextDocument, state: DocState, plugin: FormatPlugin, target: vscode.Uri, config: Config): string[] {
+export function writePageExport(doc: vscode.TextDocument, state: PageView, plugin: FormatPlugin, target: vscode.Uri, config: Config): string[] {
   const text = doc.getText();
   const files = plugin.export(toDocument(relativePath(doc.uri), text, state, config.value.labels), text);
   const written: string[] = [];

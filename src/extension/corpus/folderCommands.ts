@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { parseQuery, QueryError, searchCorpus } from '../../core/corpus/search';
 import { registerCommand } from '../commands/register';
-import { exists, type AnnotationStore } from '../store';
+import type { AnnotationStore } from '../store';
+import { exists } from '../util/uris';
 import { CorpusCommands } from './ids';
 import { findPages, loadPages } from './workspacePages';
 

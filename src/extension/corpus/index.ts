@@ -5,14 +5,12 @@ import type { AnnotationStore } from '../store';
 import { registerCompareCommands } from './compareCommands';
 import { registerFolderCommands } from './folderCommands';
 import { registerLexiconCommands } from './lexiconCommands';
-import { LexiconService } from './lexiconService';
+import type { LexiconService } from './lexiconService';
 import { registerPagesView } from './pagesView';
 import { registerPropagation } from './propagate';
 
-export function registerCorpus(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const lexicon = new LexiconService(store, log);
+export function registerCorpus(store: AnnotationStore, lexicon: LexiconService, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    lexicon,
     ...registerLexiconCommands(lexicon, log),
     ...registerPropagation(store, config, log),
     ...registerFolderCommands(store, log),

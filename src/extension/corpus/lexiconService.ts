@@ -1,36 +1,48 @@
 /**
  * The learned workspace lexicon (`.biaozhu/lexicon.txt`, see src/core/corpus/lexiconFile.ts) in the editor:
  * every sidecar save relearns from what changed on that page since it was last learned, and every analysis
- * gets the lexicon's entries. Hand edits of the file are picked up by a watcher.
+ * gets the lexicon's entries (extension.ts wires both). Hand edits of the file are picked up by a watcher.
  */
-import { readFileSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { LEXICON_PATH, parseLexicon, relearn, serializeLexicon, toLexiconEntries, type LexiconItem } from '../../core/corpus/lexiconFile';
-import type { Annotation } from '../../core/types';
+import { messageOf } from '../../core/errors';
+import type { AnalyzeOptions, Annotation } from '../../core/types';
 import { WriteQueue } from '../../node/writeQueue';
-import type { AnnotationStore, DocState } from '../store';
+import type { PageView } from '../page/openPage';
+import { Disposable } from '../util/disposable';
 
-export class LexiconService implements vscode.Disposable {
+export class LexiconService extends Disposable {
   private lexicon: LexiconItem[] = [];
-  /** What was last learned from each page state: its annotations when loaded or last saved. */
-  private readonly learned = new WeakMap<DocState, readonly Annotation[]>();
+  /** What was last learned from each page: its annotations when loaded or last saved. */
+  private readonly learned = new WeakMap<PageView, readonly Annotation[]>();
   private readonly queue = new WriteQueue();
   private lastWritten?: string;
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The first read of the file: analyses wait for it, so none runs without the lexicon. */
+  private readonly loaded: Promise<void>;
 
-  constructor(private readonly store: AnnotationStore, private readonly log: vscode.LogOutputChannel) {
-    this.reload();
-    store.extraOptions = () => ({ lexicon: toLexiconEntries(this.lexicon) });
-    this.disposables.push(
-      store.onDidChange(state => { if (!state.loading && !this.learned.has(state)) this.learned.set(state, state.annotations); }),
-      store.onDidSave(state => void this.learnFrom(state)),
-    );
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.loaded = this.reload();
     const root = this.root();
     if (root) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, LEXICON_PATH));
-      const changed = () => this.reload();
-      this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+      const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, LEXICON_PATH)));
+      const changed = () => void this.reload();
+      this._register(watcher.onDidChange(changed));
+      this._register(watcher.onDidCreate(changed));
+      this._register(watcher.onDidDelete(changed));
     }
+  }
+
+  /** The lexicon's entries as options for an analysis. */
+  async analysisOptions(): Promise<Partial<AnalyzeOptions>> {
+    await this.loaded;
+    return { lexicon: toLexiconEntries(this.lexicon) };
+  }
+
+  /** A page changed: the first loaded state of a page is the baseline its later saves are learned against. */
+  noteChanged(page: PageView): void {
+    if (!page.loading && !this.learned.has(page)) this.learned.set(page, page.annotations);
   }
 
   /** The lexicon file of the first workspace folder; undefined without a folder. */
@@ -54,24 +66,25 @@ export class LexiconService implements vscode.Disposable {
     await this.queue.write(file.fsPath, content);
   }
 
-  private async learnFrom(state: DocState): Promise<void> {
-    const before = this.learned.get(state) ?? [];
-    const after = state.annotations;
-    this.learned.set(state, after);
+  /** A page's sidecar was written: learn what changed on it since it was last learned. */
+  async learnFrom(page: PageView): Promise<void> {
+    const before = this.learned.get(page) ?? [];
+    const after = page.annotations;
+    this.learned.set(page, after);
     if (before === after) return;
     try {
       await this.replace(relearn(this.lexicon, before, after));
     } catch (e) {
-      this.log.error(`cannot write the lexicon: ${(e as Error).message}`);
+      this.log.error(`cannot write the lexicon: ${messageOf(e)}`);
     }
   }
 
-  private reload(): void {
+  private async reload(): Promise<void> {
     const file = this.fileUri();
     if (!file) return;
     let source: string;
     try {
-      source = readFileSync(file.fsPath, 'utf8');
+      source = await fs.readFile(file.fsPath, 'utf8');
     } catch {
       this.lexicon = [];
       return;
@@ -84,9 +97,5 @@ export class LexiconService implements vscode.Disposable {
 
   private root(): vscode.Uri | undefined {
     return vscode.workspace.workspaceFolders?.[0]?.uri;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

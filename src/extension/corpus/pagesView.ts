@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { pageStats, type PageStats, type ReviewStatus } from '../../core/corpus/stats';
 import { registerCommand } from '../commands/register';
 import type { AnnotationStore } from '../store';
+import { Disposable } from '../util/disposable';
 import { CorpusCommands, PAGES_VIEW_ID } from './ids';
 import { loadPages } from './workspacePages';
 
@@ -19,16 +20,16 @@ const statusText = (s: ReviewStatus): string =>
 const statusIcon = (s: ReviewStatus) =>
   new vscode.ThemeIcon(s === 'done' ? 'pass-filled' : s === 'in progress' ? 'circle-large-outline' : 'circle-outline');
 
-export class PagesView implements vscode.TreeDataProvider<PageNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class PagesView extends Disposable implements vscode.TreeDataProvider<PageNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.emitter.event;
   private timer?: ReturnType<typeof setTimeout>;
-  private readonly disposables: vscode.Disposable[] = [];
-
   constructor(private readonly store: AnnotationStore) {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,biaozhu.json}');
     const later = () => this.refreshSoon();
-    this.disposables.push(this.emitter, watcher, watcher.onDidCreate(later), watcher.onDidDelete(later), watcher.onDidChange(later), store.onDidChange(later));
+    this._registerEach(watcher, watcher.onDidCreate(later), watcher.onDidDelete(later), watcher.onDidChange(later), store.onDidChange(later));
+    this._register({ dispose: () => clearTimeout(this.timer) });
   }
 
   refreshSoon(): void {
@@ -54,11 +55,6 @@ export class PagesView implements vscode.TreeDataProvider<PageNode>, vscode.Disp
     item.iconPath = statusIcon(stats.review);
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
     return item;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }
 

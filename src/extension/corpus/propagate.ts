@@ -6,14 +6,15 @@ import { CorpusCommands } from './ids';
 import { registerCommand } from '../commands/register';
 import { pickLabel } from '../commands/labelPick';
 import type { Config } from '../config';
-import type { AnnotationStore, DocState } from '../store';
+import type { PageView } from '../page/openPage';
+import type { AnnotationStore } from '../store';
 import { identicalSuggestions, singleDecision, tagAll, untagged } from './occurrences';
 
 export function registerPropagation(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
   /** The annotations and text each page had at its last change: a decision changes the first, never the second. */
-  const seen = new WeakMap<DocState, { annotations: readonly Annotation[]; text: string }>();
+  const seen = new WeakMap<PageView, { annotations: readonly Annotation[]; text: string }>();
 
-  const offer = (state: DocState, before: readonly Annotation[]) => {
+  const offer = (state: PageView, before: readonly Annotation[]) => {
     const decision = singleDecision(before, state.annotations);
     if (!decision) return;
     const { item } = decision;
@@ -22,14 +23,14 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
       if (n === 0) return;
       const apply = vscode.l10n.t('Apply to all {0} occurrences', n);
       void vscode.window.showInformationMessage(vscode.l10n.t('Tag every "{0}" in this page as {1}?', item.text, String(item.label)), apply).then(choice => {
-        if (choice === apply) store.update(state.uri, list => tagAll(list, state.text, item.text, item.label).annotations);
+        if (choice === apply) store.get(state.uri)?.update(list => tagAll(list, state.text, item.text, item.label).annotations);
       });
     } else {
       const n = identicalSuggestions(state.annotations, item.text, item.label).size;
       if (n === 0) return;
       const reject = vscode.l10n.t('Reject all {0} identical', n);
       void vscode.window.showInformationMessage(vscode.l10n.t('Reject every suggestion "{0}" ({1}) in this page?', item.text, String(item.label)), reject).then(choice => {
-        if (choice === reject) store.update(state.uri, list => setStatus(list, identicalSuggestions(list, item.text, item.label), 'rejected'));
+        if (choice === reject) store.get(state.uri)?.update(list => setStatus(list, identicalSuggestions(list, item.text, item.label), 'rejected'));
       });
     }
   };
@@ -62,7 +63,7 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
         : String(at.label);
       if (!label) return 0;
       let added = 0;
-      store.update(state.uri, list => {
+      state.update(list => {
         const r = tagAll(list, doc.getText(), word, label);
         added = r.added;
         return r.annotations;
@@ -79,7 +80,7 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
       }
       const ids = identicalSuggestions(state.annotations, at.text, at.label);
       if (at.status === 'suggested') ids.add(at.id);
-      store.update(state.uri, list => setStatus(list, ids, 'rejected'));
+      state.update(list => setStatus(list, ids, 'rejected'));
       return ids.size;
     }),
   ];

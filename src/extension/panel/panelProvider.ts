@@ -5,30 +5,32 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { relabel, removeIds, setStatus, tagSpan } from '../../core/annotationOps';
 import { folderStats, top } from '../../core/corpus/stats';
+import { messageOf } from '../../core/errors';
 import type { HostToPanel, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
 import { loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
-import { baseName, type AnnotationStore } from '../store';
+import type { AnnotationStore } from '../store';
+import { Disposable } from '../util/disposable';
+import { baseName } from '../util/uris';
 import { panelStrings } from './strings';
 import { checkPanelMessage } from './validate';
 
 const SNAPSHOT_THROTTLE_MS = 100;
 
-export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class PanelProvider extends Disposable implements vscode.WebviewViewProvider {
   private view?: vscode.WebviewView;
   private ready = false;
   private editor?: vscode.TextEditor;
   private timer?: ReturnType<typeof setTimeout>;
   private strings?: Record<string, string>;
-  private readonly disposables: vscode.Disposable[] = [];
-
   constructor(private readonly extensionUri: vscode.Uri, private readonly store: AnnotationStore, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
+    super();
     this.editor = vscode.window.activeTextEditor;
-    this.disposables.push(
+    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._registerEach(
       vscode.window.onDidChangeActiveTextEditor(e => {
         // Focus moving to the panel or an output view leaves the last text editor in charge.
         if (e && (e.document.uri.scheme === 'file' || e.document.uri.scheme === 'untitled')) {
@@ -52,9 +54,11 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')];
     view.webview.options = { enableScripts: true, localResourceRoots: roots };
     view.webview.html = this.html(view.webview);
-    view.webview.onDidReceiveMessage(raw => void this.receive(raw), undefined, this.disposables);
-    view.onDidChangeVisibility(() => { if (view.visible) this.scheduleSnapshot(0); }, undefined, this.disposables);
-    view.onDidDispose(() => { this.view = undefined; this.ready = false; }, undefined, this.disposables);
+    this._registerEach(
+      view.webview.onDidReceiveMessage(raw => void this.receive(raw)),
+      view.onDidChangeVisibility(() => { if (view.visible) this.scheduleSnapshot(0); }),
+      view.onDidDispose(() => { this.view = undefined; this.ready = false; }),
+    );
   }
 
   private html(webview: vscode.Webview): string {
@@ -128,28 +132,34 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     return this.view?.webview.postMessage(message);
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /**
+   * Checks a panel message against the page the panel follows and acts on it; false when refused. A message
+   * naming another page (the editor changed since the panel's last snapshot) never reaches any page.
+   */
+  async receive(raw: unknown): Promise<boolean> {
     const editor = this.liveEditor();
-    const state = editor && this.store.get(editor.document.uri);
+    const page = editor && this.store.get(editor.document.uri);
     const checked = checkPanelMessage(raw, {
       labels: new Set(this.config.value.labels.map(l => String(l.id))),
-      ids: new Set([...(state?.annotations ?? []), ...(state?.orphans ?? [])].map(a => a.id)),
-      length: state?.text.length,
+      page: editor && page ? { uri: page.uri.toString(), version: editor.document.version } : undefined,
+      ids: new Set([...(page?.annotations ?? []), ...(page?.orphans ?? [])].map(a => a.id)),
+      length: page?.text.length ?? 0,
     });
     if (!checked.ok) {
       this.log.warn(`panel message refused: ${checked.reason}`);
-      return;
+      return false;
     }
     try {
       await this.handle(checked.message, editor);
     } catch (e) {
-      this.log.error(`panel ${checked.message.type}: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu: {0}', (e as Error).message));
+      this.log.error(`panel ${checked.message.type}: ${messageOf(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu: {0}', messageOf(e)));
     }
+    return true;
   }
 
+  /** Runs a checked message; a document-scoped one through the same command as the palette and hovers. */
   private async handle(message: PanelToHost, editor: vscode.TextEditor | undefined): Promise<void> {
-    const uri = editor?.document.uri;
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -164,40 +174,28 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         return;
       }
       case 'setStatus':
-        if (uri) this.store.update(uri, list => setStatus(list, new Set(message.ids), message.status));
+        await vscode.commands.executeCommand(Commands.setStatus, { uri: message.page.uri, ids: message.ids, status: message.status });
         return;
       case 'relabel':
-        if (uri) this.store.update(uri, list => relabel(list, new Set(message.ids), message.label));
+        await vscode.commands.executeCommand(Commands.relabel, { uri: message.page.uri, ids: message.ids, label: message.label });
         return;
       case 'remove':
-        if (uri) {
-          const ids = new Set(message.ids);
-          this.store.update(uri, list => removeIds(list, ids));
-          this.store.removeOrphans(uri, ids);
-        }
+        await vscode.commands.executeCommand(Commands.remove, { uri: message.page.uri, ids: message.ids });
         return;
       case 'reattach':
-        if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: true });
-        await vscode.commands.executeCommand(Commands.reattachOrphan, { id: message.id });
+        await vscode.commands.executeCommand(Commands.reattachOrphan, { uri: message.page.uri, id: message.id });
         return;
-      case 'tagSelection': {
-        if (!editor || !uri) return;
-        const spans = editor.selections.filter(s => !s.isEmpty).map(s => ({ start: editor.document.offsetAt(s.start), end: editor.document.offsetAt(s.end) }));
-        if (spans.length === 0) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to tag first.'));
-          return;
-        }
-        this.store.update(uri, list => spans.reduce((acc, s) => tagSpan(acc, s, editor.document.getText(toRange(editor.document, s)), message.label).annotations, list));
+      case 'tagSelection':
+        await vscode.commands.executeCommand(Commands.tagSelection, { uri: message.page.uri, label: message.label });
         return;
-      }
       case 'addLabel':
         await this.config.addLabel(message.label);
         return;
       case 'analyze':
-        await vscode.commands.executeCommand(Commands.analyzeDocument, uri);
+        await vscode.commands.executeCommand(Commands.analyzeDocument, vscode.Uri.parse(message.page.uri));
         return;
       case 'export':
-        await vscode.commands.executeCommand(Commands.exportAnnotations, uri ? { uri } : undefined);
+        await vscode.commands.executeCommand(Commands.exportAnnotations, { uri: vscode.Uri.parse(message.page.uri) });
         return;
       case 'workspaceStats': {
         const pages = await loadPages(this.store);
@@ -213,10 +211,5 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         throw new Error(`unhandled panel message ${JSON.stringify(unhandled)}`);
       }
     }
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,17 +1,21 @@
 /**
  * Validation of every message the side panel sends, before it touches state: the shape of each
- * PanelToHost type, and its values against the document (labels exist, ids exist, offsets in range).
- * Pure (no vscode), so it is unit-tested.
+ * PanelToHost type, the page it names (the one the host follows, and for offsets the same version),
+ * and its values against that page (labels exist, ids exist, offsets in range). Pure (no vscode), so
+ * it is unit-tested.
  */
 import { asLabel } from '../../core/labelCheck';
-import type { PanelToHost } from '../../protocol/messages';
+import { isStatus } from '../../core/types';
+import type { PageRef, PanelToHost } from '../../protocol/messages';
 
 export interface MessageContext {
   labels: ReadonlySet<string>;
-  /** Ids of the active document's annotations and orphans. */
+  /** The page the host follows (its document URI and version); undefined when none is active. */
+  page: PageRef | undefined;
+  /** Ids of that page's annotations and orphans. */
   ids: ReadonlySet<string>;
-  /** Length of the active document's text; undefined when no document is active. */
-  length: number | undefined;
+  /** Length of that page's text. */
+  length: number;
 }
 
 export type Checked = { ok: true; message: PanelToHost } | { ok: false; reason: string };
@@ -23,59 +27,82 @@ const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype
 export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
   if (!isObj(raw) || typeof raw.type !== 'string') return { ok: false, reason: 'not a message' };
   const bad = (reason: string): Checked => ({ ok: false, reason: `${raw.type}: ${reason}` });
-  const needDocument = (): string | undefined => (ctx.length === undefined ? 'no active document' : undefined);
+  /** The page the message names, if it is the one the host follows (and at its current version when `exact`). */
+  const page = (exact: boolean): PageRef | string => {
+    const p = raw.page;
+    if (!isObj(p) || typeof p.uri !== 'string' || !Number.isSafeInteger(p.version)) return 'a page {uri, version} is required';
+    if (!ctx.page) return 'no active document';
+    if (p.uri !== ctx.page.uri) return 'the message is for another page than the one shown';
+    if (exact && p.version !== ctx.page.version) return `the message is for version ${String(p.version)} of the page, now at ${ctx.page.version}`;
+    return { uri: p.uri, version: p.version as number };
+  };
   const ids = (): string[] | string => {
     const v = raw.ids;
     if (!Array.isArray(v) || v.length === 0 || v.length > MAX_IDS || !v.every(i => typeof i === 'string')) return 'ids must be a non-empty array of strings';
     const unknown = (v as string[]).find(i => !ctx.ids.has(i));
     return unknown === undefined ? [...new Set(v as string[])] : `unknown id ${JSON.stringify(unknown.slice(0, 80))}`;
   };
+  const label = (): string | undefined => (typeof raw.label === 'string' && ctx.labels.has(raw.label) ? raw.label : undefined);
   const type = raw.type as PanelToHost['type'];
   switch (type) {
     case 'ready':
-    case 'analyze':
-    case 'export':
     case 'workspaceStats':
     case 'exportStats':
       return { ok: true, message: { type } };
+    case 'analyze':
+    case 'export': {
+      const p = page(false);
+      return typeof p === 'string' ? bad(p) : { ok: true, message: { type, page: p } };
+    }
     case 'reveal': {
-      const why = needDocument();
-      if (why) return bad(why);
+      // Offsets mean something only in the version they were read from.
+      const p = page(true);
+      if (typeof p === 'string') return bad(p);
       const { start, end } = raw;
-      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number) || (end as number) > ctx.length!) return bad('offsets out of range');
-      return { ok: true, message: { type, start: start as number, end: end as number } };
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number) || (end as number) > ctx.length) return bad('offsets out of range');
+      return { ok: true, message: { type, page: p, start: start as number, end: end as number } };
     }
     case 'setStatus': {
+      const p = page(false);
       const list = ids();
+      if (typeof p === 'string') return bad(p);
       if (typeof list === 'string') return bad(list);
-      if (raw.status !== 'suggested' && raw.status !== 'accepted' && raw.status !== 'rejected') return bad('unknown status');
-      return { ok: true, message: { type, ids: list, status: raw.status } };
+      if (!isStatus(raw.status)) return bad('unknown status');
+      return { ok: true, message: { type, page: p, ids: list, status: raw.status } };
     }
     case 'relabel': {
+      const p = page(false);
       const list = ids();
+      const l = label();
+      if (typeof p === 'string') return bad(p);
       if (typeof list === 'string') return bad(list);
-      if (typeof raw.label !== 'string' || !ctx.labels.has(raw.label)) return bad('unknown label');
-      return { ok: true, message: { type, ids: list, label: raw.label } };
+      if (!l) return bad('unknown label');
+      return { ok: true, message: { type, page: p, ids: list, label: l } };
     }
     case 'remove': {
+      const p = page(false);
       const list = ids();
+      if (typeof p === 'string') return bad(p);
       if (typeof list === 'string') return bad(list);
-      return { ok: true, message: { type, ids: list } };
+      return { ok: true, message: { type, page: p, ids: list } };
     }
     case 'reattach': {
+      const p = page(false);
+      if (typeof p === 'string') return bad(p);
       if (typeof raw.id !== 'string' || !ctx.ids.has(raw.id)) return bad('unknown orphan id');
-      return { ok: true, message: { type, id: raw.id } };
+      return { ok: true, message: { type, page: p, id: raw.id } };
     }
     case 'tagSelection': {
-      const why = needDocument();
-      if (why) return bad(why);
-      if (typeof raw.label !== 'string' || !ctx.labels.has(raw.label)) return bad('unknown label');
-      return { ok: true, message: { type, label: raw.label } };
+      const p = page(false);
+      const l = label();
+      if (typeof p === 'string') return bad(p);
+      if (!l) return bad('unknown label');
+      return { ok: true, message: { type, page: p, label: l } };
     }
     case 'addLabel': {
-      const label = has(raw, 'label') ? asLabel(raw.label) : undefined;
-      if (!label) return bad('a label needs an id (letter first, letters, digits, _ or -), a name, a #rrggbb colour and an optional key 1–9');
-      return { ok: true, message: { type, label } };
+      const def = has(raw, 'label') ? asLabel(raw.label) : undefined;
+      if (!def) return bad('a label needs an id (letter first, letters, digits, _ or -), a name, a #rrggbb colour and an optional key 1–9');
+      return { ok: true, message: { type, label: def } };
     }
     default: {
       const unknown: never = type;

@@ -5,7 +5,7 @@ import { EXTENSION_ID, getApi } from './util';
 describe('activation', () => {
   it('activates and returns the test API', async () => {
     const api = await getApi();
-    for (const fn of ['whenIdle', 'annotations', 'articles', 'orphans', 'decorations', 'sidecarUri'] as const) {
+    for (const fn of ['whenIdle', 'annotations', 'articles', 'orphans', 'decorations', 'sidecarUri', 'panelMessage'] as const) {
       assert.strictEqual(typeof api[fn], 'function', `api.${fn}`);
     }
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);

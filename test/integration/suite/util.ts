@@ -3,6 +3,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BiaozhuApi } from '../../../src/extension/api';
 
+export { exists } from '../../../src/extension/util/uris';
+
 export const EXTENSION_ID = 'biaozhu.biaozhu';
 /** What `activate()` returns: the extension's own declaration, so the suites cannot drift from it. */
 export type { BiaozhuApi };
@@ -82,13 +84,4 @@ export function rangeText(doc: vscode.TextDocument, r: vscode.Range): string {
 
 export async function readJson(uri: vscode.Uri): Promise<unknown> {
   return JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,0 +1,444 @@
+/**
+ * (Over 300 lines on purpose: the page's state and every transition of it stay in one class, so no other
+ * file can change a page except through these methods. What it says to the user lives in dialogs.ts.)
+ *
+ * One open page: the only owner of its text, annotations, timers, analysis cancellation, save chain and
+ * busy count. Others read it through `PageView` (getters only); every change goes through a method here,
+ * which announces it, schedules the save and fires `onDidBecomeIdle` once nothing is left running.
+ * Life: created by the store when a page opens → `load` (sidecar) → edits, analyses, saves → `close`
+ * (a pending save is still written) → disposed.
+ */
+import { promises as fs } from 'fs';
+import * as vscode from 'vscode';
+import { reattachOrphans } from '../../core/anchor';
+import { afterOutsideChange, afterReopen, withoutContext } from '../../core/outsideChange';
+import { stripBlocks } from '../../core/articles';
+import { sha256 } from '../../core/document';
+import { isUserWork, mergeAnalysis } from '../../core/merge';
+import { trackEdit } from '../../core/tracking';
+import type { AnalyzeOptions, Annotation, Article, ColumnBreak } from '../../core/types';
+import { type AnalysisClient, CancelledError } from '../analysisClient';
+import type { Config } from '../config';
+import { toTextEdit } from '../ranges';
+import { hasSidecar, loadSidecar, sidecarBytes, writeSidecar } from '../sidecar';
+import { Disposable, timeout } from '../util/disposable';
+import { openDocument } from '../util/uris';
+import * as dialogs from './dialogs';
+
+const SAVE_DELAY_MS = 400;
+const REANALYSE_DELAY_MS = 1200;
+/** Large pages are saved and re-analysed less often: each costs the host hundreds of milliseconds there. */
+const LARGE_SAVE_DELAY_MS = 3000;
+const LARGE_REANALYSE_DELAY_MS = 10_000;
+
+/** What readers may see of a page. */
+export interface PageView {
+  readonly uri: vscode.Uri;
+  /** The text the offsets refer to: the document's text as last seen. */
+  readonly text: string;
+  readonly annotations: readonly Annotation[];
+  readonly articles: readonly Article[];
+  readonly columnBreaks: readonly ColumnBreak[];
+  /** Items that could not be re-anchored after an outside change: kept and shown, never dropped. */
+  readonly orphans: readonly Annotation[];
+  readonly loading: boolean;
+  readonly analysing: boolean;
+  readonly analysedOnce: boolean;
+  /** Why the sidecar is not written (it is corrupt or unreadable and the user has not agreed to replace it). */
+  readonly saveBlocked: string | undefined;
+  /** Nothing in flight: no load, analysis, edit check, scheduled re-analysis or save. */
+  readonly idle: boolean;
+}
+
+/** What a page needs from the extension; the store passes it in. */
+export interface PageServices {
+  readonly config: Config;
+  readonly client: AnalysisClient;
+  readonly log: vscode.LogOutputChannel;
+  /** Extra options for every analysis (the learned workspace lexicon). */
+  analysisOptions(): Promise<Partial<AnalyzeOptions>>;
+  sidecarUri(page: vscode.Uri): vscode.Uri;
+  /** Called after any change to the page's data or activity. */
+  changed(page: OpenPage): void;
+  /** Called after the page's sidecar was written. */
+  saved(page: OpenPage): void;
+}
+
+type Data = Pick<PageView, 'annotations' | 'articles' | 'columnBreaks' | 'orphans'>;
+
+export class OpenPage extends Disposable implements PageView {
+  private _text: string;
+  private data: { annotations: readonly Annotation[]; articles: readonly Article[]; columnBreaks: readonly ColumnBreak[]; orphans: readonly Annotation[] } = { annotations: [], articles: [], columnBreaks: [], orphans: [] };
+  private _loading = true;
+  private _analysing = false;
+  private _analysedOnce = false;
+  /** Why the sidecar must not be written (a corrupt sidecar the user has not agreed to replace). */
+  private _saveBlocked?: string;
+  private sizeApproved = false;
+  private cts?: vscode.CancellationTokenSource;
+  private saveTimer?: ReturnType<typeof timeout>;
+  private reanalyseTimer?: ReturnType<typeof timeout>;
+  /** Operations running (load, analysis, edit check, save), so idleness never shows a gap between their steps. */
+  private busyCount = 0;
+  /** The last save queued (building its text, then writing it): saves never overtake each other. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Edits waiting behind an asynchronous reload-from-disk check, applied in order. */
+  private edits?: Promise<void>;
+  /** The last content written, to tell the page's own writes from outside changes. */
+  private lastWritten?: Buffer;
+  private writeErrorShown = false;
+  /** Closed or disposed: no more announcements, waiters released. */
+  private stopped = false;
+  private readonly activity = this._register(new vscode.EventEmitter<void>());
+  private readonly becameIdle = this._register(new vscode.EventEmitter<void>());
+  /** Fires each time the page becomes idle. */
+  readonly onDidBecomeIdle = this.becameIdle.event;
+
+  constructor(readonly uri: vscode.Uri, text: string, private readonly services: PageServices) {
+    super();
+    this._text = text;
+  }
+
+  get text(): string { return this._text; }
+  get annotations(): readonly Annotation[] { return this.data.annotations; }
+  get articles(): readonly Article[] { return this.data.articles; }
+  get columnBreaks(): readonly ColumnBreak[] { return this.data.columnBreaks; }
+  get orphans(): readonly Annotation[] { return this.data.orphans; }
+  get loading(): boolean { return this._loading; }
+  get analysing(): boolean { return this._analysing; }
+  get analysedOnce(): boolean { return this._analysedOnce; }
+  get saveBlocked(): string | undefined { return this._saveBlocked; }
+  get idle(): boolean {
+    return this.stopped || (this.busyCount === 0 && !this._loading && !this._analysing && !this.saveTimer?.pending && !this.reanalyseTimer?.pending);
+  }
+
+  private get sidecar(): vscode.Uri {
+    return this.services.sidecarUri(this.uri);
+  }
+
+  /** Resolves once `done()` holds (checked after each change of activity) or the page is disposed. */
+  private until(done: () => boolean): Promise<void> {
+    if (this.stopped || done()) return Promise.resolve();
+    return new Promise(resolve => {
+      const sub = this.activity.event(() => {
+        if (!this.stopped && !done()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+  }
+
+  whenIdle(): Promise<void> {
+    return this.until(() => this.idle);
+  }
+
+  /** Loaded and not analysing (saves may still be pending). */
+  whenSettled(): Promise<void> {
+    return this.until(() => !this._loading && !this._analysing);
+  }
+
+  /** Announces a change of data or activity. */
+  private announce(): void {
+    if (this.stopped) return;
+    this.services.changed(this);
+    this.activity.fire();
+    if (this.idle) this.becameIdle.fire();
+  }
+
+  private async busy<T>(run: () => Promise<T>): Promise<T> {
+    this.busyCount++;
+    try {
+      return await run();
+    } finally {
+      this.busyCount--;
+      if (this.busyCount === 0) this.announce();
+    }
+  }
+
+  private set(patch: Partial<Data>, save = true): void {
+    this.data = { ...this.data, ...patch };
+    this.announce();
+    if (save) this.scheduleSave();
+  }
+
+  /** Loads the sidecar, after `previous` (a save of this page's last incarnation) is on disk. */
+  load(doc: vscode.TextDocument, previous: Promise<void>): Promise<void> {
+    return this.busy(async () => {
+      try {
+        await previous.catch(() => undefined);
+        if (hasSidecar(this.uri)) await this.loadSidecar(doc);
+      } finally {
+        this._loading = false;
+      }
+    });
+  }
+
+  private async loadSidecar(doc: vscode.TextDocument): Promise<void> {
+    const sidecar = this.sidecar;
+    const result = await loadSidecar(sidecar);
+    this._text = doc.getText();
+    if (result.kind === 'none') return;
+    if (result.kind === 'unreadable') {
+      this._saveBlocked = result.message;
+      dialogs.showUnreadable(sidecar, result.message);
+      return;
+    }
+    if (result.kind === 'corrupt') {
+      this._saveBlocked = result.problem.message;
+      void dialogs.askStartClean(this.services.log, sidecar, result.problem, result.backup).then(startClean => {
+        if (!startClean || this.stopped) return;
+        this._saveBlocked = undefined;
+        this.scheduleSave();
+        void this.analyse(doc, true);
+      });
+      return;
+    }
+    const { doc: saved, orphans } = result.content;
+    if (saved.document.sha256 === sha256(this._text) && saved.document.length === this._text.length) {
+      // Context is saved, not kept in memory (it goes stale with every edit). Orphans of an earlier version
+      // come home when their text and context are on the page again.
+      const home = reattachOrphans(this._text, saved.annotations.map(withoutContext), orphans);
+      this.data = { annotations: home.annotations, articles: saved.articles, columnBreaks: saved.columnBreaks, orphans: home.orphans };
+      this._analysedOnce = true;
+      if (home.reattached.length > 0) {
+        dialogs.reportOutsideChange(this.services.log, this.uri, { moved: 0, reattached: home.reattached.length, orphaned: 0, reasons: {}, droppedSuggestions: 0 });
+        this.scheduleSave();
+      }
+      return;
+    }
+    // The page changed while the sidecar was not watching (another program, git): each item is found again
+    // by its saved quote and context, uniquely, or kept as an orphan (src/core/outsideChange.ts).
+    const { items, report } = afterReopen(this._text, { annotations: saved.annotations, orphans });
+    this.data = items;
+    dialogs.reportOutsideChange(this.services.log, this.uri, report);
+    this.scheduleSave();
+    if (this.services.config.value.autoAnalyze) this.scheduleReanalysis(0);
+  }
+
+  /** A page with neither annotations nor a blocked sidecar that was never analysed: analyse it on open. */
+  get wantsFirstAnalysis(): boolean {
+    return !this._analysedOnce && !this._saveBlocked && this.data.annotations.length === 0;
+  }
+
+  /** Runs an automatic analysis in the worker and merges it without touching user work. */
+  analyse(doc: vscode.TextDocument, interactive: boolean): Promise<void> {
+    return this.busy(() => this.runAnalysis(doc, interactive));
+  }
+
+  private async runAnalysis(doc: vscode.TextDocument, interactive: boolean): Promise<void> {
+    const text = doc.getText();
+    if (text.includes('\u0000')) {
+      dialogs.warnBinary(this.uri);
+      return;
+    }
+    const { config, client } = this.services;
+    if (!this.sizeApproved) {
+      const allowed = await dialogs.sizeAllowed(this.uri, text, config.value.maxFileSizeMB, interactive, () => {
+        this.sizeApproved = true;
+        void this.analyse(doc, true);
+      });
+      if (!allowed || this.stopped) return;
+      this.sizeApproved = true;
+    }
+    this.cts?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.cts = cts;
+    this._analysing = true;
+    this.announce();
+    const version = doc.version;
+    try {
+      const options = { ...config.value.analyzers, ...await this.services.analysisOptions() };
+      const analysis = await dialogs.withAnalysisProgress(this.uri, text.length, cts, progress => client.run(text, options, cts.token, progress));
+      if (this.cts !== cts || cts.token.isCancellationRequested || this.stopped) return;
+      if (doc.version !== version || this._text !== text) {
+        // Edited while the worker ran: these offsets are stale, so analyse the new text once the edits pause.
+        this.scheduleReanalysis();
+        return;
+      }
+      // Without user work the merge is the fresh list itself; skipping it saves a copy and sort of every item.
+      const annotations = this.data.annotations.some(isUserWork) ? mergeAnalysis(this.data.annotations, analysis.annotations) : analysis.annotations;
+      this._analysedOnce = true;
+      // Announced while still analysing, so listeners can tell this replacement from a person's decision.
+      this.set({ annotations, articles: analysis.articles, columnBreaks: analysis.columnBreaks });
+    } catch (e) {
+      if (!(e instanceof CancelledError)) dialogs.showAnalysisError(this.services.log, this.uri, e);
+    } finally {
+      if (this.cts === cts) {
+        this.cts = undefined;
+        this._analysing = false;
+        this.announce();
+      }
+      cts.dispose();
+    }
+  }
+
+  /** Analyses again after `delay` (the settings changed, or the text did). */
+  scheduleReanalysis(delay = this._text.length > dialogs.LARGE_DOCUMENT_CHARS ? LARGE_REANALYSE_DELAY_MS : REANALYSE_DELAY_MS): void {
+    this.reanalyseTimer?.dispose();
+    this.reanalyseTimer = timeout(() => {
+      const doc = openDocument(this.uri);
+      if (doc && !this.stopped) void this.analyse(doc, false);
+      else this.announce();
+    }, delay);
+  }
+
+  /**
+   * Moves every span through the edits of one change event. The first change after a clean state may be
+   * VS Code reloading the file from disk, which needs a look at the disk; edits that arrive meanwhile wait.
+   */
+  onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const newText = e.document.getText();
+    const changes = e.contentChanges;
+    const mayBeReload = e.reason === undefined && !e.document.isDirty && e.document.uri.scheme === 'file';
+    if (!this.edits && !mayBeReload) {
+      this.applyEdit(changes, newText, false);
+      return;
+    }
+    const previousEdits = this.edits ?? Promise.resolve();
+    const next = this.busy(async () => {
+      await previousEdits;
+      this.applyEdit(changes, newText, mayBeReload && await isOnDisk(e.document.uri, newText));
+    });
+    this.edits = next;
+    void next.finally(() => { if (this.edits === next) this.edits = undefined; });
+  }
+
+  private applyEdit(changes: readonly vscode.TextDocumentContentChangeEvent[], newText: string, fromDisk: boolean): void {
+    if (this.stopped) return;
+    const oldText = this._text;
+    if (oldText === newText) return;
+    if (fromDisk) {
+      // Reloaded from disk (another program, git, revert): move each item through a diff of the two texts;
+      // what lost its own text or context is an orphan, never a guess; orphans whose text is back come home.
+      const { items, report } = afterOutsideChange(oldText, newText, { ...this.data, annotations: [...this.data.annotations], articles: [...this.data.articles], columnBreaks: [...this.data.columnBreaks], orphans: [...this.data.orphans] });
+      this._text = newText;
+      this.set(items);
+      dialogs.reportOutsideChange(this.services.log, this.uri, report);
+    } else {
+      let { annotations, articles, columnBreaks } = this.data;
+      for (const change of changes) {
+        const edit = toTextEdit(change);
+        annotations = trackEdit(annotations, edit).kept;
+        articles = trackEdit(articles, edit).kept;
+        columnBreaks = trackEdit(columnBreaks, edit).kept;
+      }
+      this._text = newText;
+      // Only spans an edit landed inside changed their text; startsWith checks the rest without a copy each.
+      this.set({
+        annotations: annotations.map(a => a.end - a.start === a.text.length && newText.startsWith(a.text, a.start) ? a : { ...a, text: newText.slice(a.start, a.end) }),
+        articles,
+        columnBreaks,
+      });
+    }
+    if (this.services.config.value.autoAnalyze && this._analysedOnce) this.scheduleReanalysis();
+  }
+
+  /** Replaces the annotations with `f(annotations)`. */
+  update(f: (annotations: readonly Annotation[]) => readonly Annotation[]): void {
+    this.set({ annotations: f(this.data.annotations) });
+  }
+
+  /** Replaces the derived structure (from an import of the same text). */
+  setStructure(articles: readonly Article[], columnBreaks: readonly ColumnBreak[]): void {
+    this.set({ articles: stripBlocks(articles), columnBreaks });
+  }
+
+  /** Removes annotations and orphans by id. */
+  remove(ids: ReadonlySet<string>): void {
+    this.set({ annotations: this.data.annotations.filter(a => !ids.has(a.id)), orphans: this.data.orphans.filter(o => !ids.has(o.id)) });
+  }
+
+  private scheduleSave(): void {
+    if (!hasSidecar(this.uri) || this.stopped) return;
+    this.saveTimer?.dispose();
+    this.saveTimer = timeout(() => void this.save(), this._text.length > dialogs.LARGE_DOCUMENT_CHARS ? LARGE_SAVE_DELAY_MS : SAVE_DELAY_MS);
+  }
+
+  /** Writes a pending save now (the page was saved, or is closing). */
+  flush(): Promise<void> {
+    if (!hasSidecar(this.uri)) return Promise.resolve();
+    this.saveTimer?.dispose();
+    return this.save();
+  }
+
+  /** Writes the sidecar now even if it looks current (it was changed or deleted outside). */
+  rewrite(): Promise<void> {
+    this.lastWritten = undefined;
+    return this.flush();
+  }
+
+  /** True when `content` is exactly what this page last wrote to its sidecar. */
+  isOwnWrite(content: Buffer): boolean {
+    return this.lastWritten?.equals(content) === true;
+  }
+
+  /** Each save builds its text over several event-loop turns, so a later one waits for the one before. */
+  private save(): Promise<void> {
+    const previous = this.saving;
+    const next = this.busy(async () => {
+      await previous;
+      await this.saveNow();
+    });
+    this.saving = next.catch(() => undefined);
+    return next;
+  }
+
+  private async saveNow(): Promise<void> {
+    if (this._saveBlocked || this._loading) return;
+    const target = this.sidecar;
+    // A snapshot: changes during the build replace these arrays (never mutate them) and schedule another save.
+    const content = await sidecarBytes(this.uri, this._text, { ...this.data, labels: this.services.config.value.labels });
+    if (this.lastWritten?.equals(content)) return;
+    try {
+      this.lastWritten = content;
+      await writeSidecar(target, content);
+      this.writeErrorShown = false;
+      this.services.saved(this);
+    } catch (e) {
+      this.lastWritten = undefined;
+      if (!this.writeErrorShown) dialogs.showWriteError(this.services.log, this.uri, target, e);
+      else this.services.log.error(`cannot write ${target.fsPath}: ${String(e)}`);
+      this.writeErrorShown = true;
+    }
+  }
+
+  /**
+   * Stops the page: analysis cancelled, timers cleared; a save that was still pending is written.
+   * Resolves once the last save is on disk (a reopened page loads after it).
+   */
+  close(): Promise<void> {
+    const unsaved = this.saveTimer?.pending === true;
+    this.cts?.cancel();
+    this.reanalyseTimer?.dispose();
+    this.saveTimer?.dispose();
+    const last = unsaved ? this.save() : this.saving;
+    this.dispose();
+    return last.catch(() => undefined);
+  }
+
+  override dispose(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cts?.cancel();
+    this.reanalyseTimer?.dispose();
+    this.saveTimer?.dispose();
+    this.activity.fire();
+    super.dispose();
+  }
+}
+
+/**
+ * The document now equals the file on disk: VS Code reloaded it after another program changed the file
+ * (or it was reverted). Its dirty flag is not yet updated when a first user edit arrives, so the flag
+ * alone cannot tell. A size that differs settles it without reading (a large page takes long to read).
+ */
+async function isOnDisk(uri: vscode.Uri, text: string): Promise<boolean> {
+  try {
+    const size = (await fs.stat(uri.fsPath)).size;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (size !== bytes && size !== bytes + 3 /* a UTF-8 BOM */) return false;
+    return (await fs.readFile(uri.fsPath, 'utf8')).replace(/^\uFEFF/, '') === text;
+  } catch {
+    return false;
+  }
+}
