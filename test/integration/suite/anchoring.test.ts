@@ -54,7 +54,14 @@ describe('anchoring through outside changes (issue 11)', function () {
 
   /** Waits until VS Code has reloaded `doc` with `text` from disk and the extension is idle again. */
   async function reloaded(doc: vscode.TextDocument, text: string): Promise<void> {
-    await eventually('the page reloaded from disk', () => doc.getText() === text, 60_000);
+    try {
+      await eventually('the page reloaded from disk', () => doc.getText() === text, 30_000);
+    } catch {
+      // On a loaded machine the file watcher can lag far behind: Revert File reloads from disk the same way.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await eventually('the page reverted from disk', () => doc.getText() === text, 30_000);
+    }
     await api.whenIdle(doc.uri);
   }
 
