@@ -13,7 +13,7 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/node/analysisWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts', pageWorker: 'src/node/pageWorker.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { quality: 'bench/quality.ts', speed: 'bench/speed.ts', scale: 'bench/scale.ts' }, outdir: 'dist/bench' },
+  { ...node, entryPoints: { quality: 'bench/quality.ts', speed: 'bench/speed.ts', scale: 'bench/scale.ts', anchoring: 'bench/anchoring.ts' }, outdir: 'dist/bench' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist' },
 ].filter(b => Object.values(b.entryPoints).every(existsSync));
 

@@ -29,12 +29,29 @@ export function removeIds(annotations: readonly Annotation[], ids: ReadonlySet<s
   return annotations.filter(a => !ids.has(a.id));
 }
 
-/** Tags `span` (whose text is `text`) as `label`: a manual, accepted item that replaces every drawn item it overlaps. */
-export function tagSpan(annotations: readonly Annotation[], span: Span, text: string, label: LabelId): { annotations: Annotation[]; added: Annotation } {
-  const kept = annotations.filter(a => !(drawn(a) && overlaps(a, span)));
+/**
+ * Tags `span` (whose text is `text`) as `label`: a manual, accepted item. It replaces the automatic
+ * suggestions it overlaps, and a reviewed item on exactly the same span (tagging that span again is a
+ * relabel). A reviewed item it only overlaps is kept beside it, never silently replaced: it is returned in
+ * `overlapped` so the caller can say so. Rejected items stay (they keep suppressing their suggestion).
+ */
+export function tagSpan(annotations: readonly Annotation[], span: Span, text: string, label: LabelId): { annotations: Annotation[]; added: Annotation; overlapped: Annotation[] } {
+  const overlapped = annotations.filter(a => drawn(a) && overlaps(a, span) && isUserWork(a) && !(a.start === span.start && a.end === span.end));
+  const kept = annotations.filter(a => !(drawn(a) && overlaps(a, span)) || overlapped.includes(a));
   const id = uniqueId(`${String(label).toLowerCase()}-${span.start}-${span.end}`, new Set(annotations.map(a => a.id)));
   const added: Annotation = { id, start: span.start, end: span.end, text, label, source: 'manual', status: 'accepted' };
-  return { annotations: [...kept, added].sort(byOffset), added };
+  return { annotations: [...kept, added].sort(byOffset), added, overlapped };
+}
+
+/**
+ * An orphan placed by hand where the user selected its new place: it keeps its id, label, source, status and
+ * number fields; offsets and text are the selection's; the context it was cut with is dropped. The
+ * suggestions it overlaps give way, as for a tag; reviewed items it overlaps stay beside it.
+ */
+export function reattachOrphanAt(annotations: readonly Annotation[], orphan: Annotation, span: Span, text: string): Annotation[] {
+  const { prefix: _p, suffix: _s, ...rest } = orphan;
+  const placed: Annotation = { ...rest, id: uniqueId(orphan.id, new Set(annotations.map(a => a.id))), start: span.start, end: span.end, text };
+  return [...annotations.filter(a => !(drawn(a) && !isUserWork(a) && overlaps(a, span))), placed].sort(byOffset);
 }
 
 /** The drawn annotation at `offset` (touching its start or end counts); the shortest when several contain it. */

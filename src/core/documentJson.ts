@@ -253,6 +253,7 @@ const ANNOTATION: Record<string, Check> = {
   id: nonEmpty, start: offset, end: offset, text: str, label: nonEmpty, source: oneOf(SOURCES), status: oneOf([...STATUSES]),
   value: optional(finite), unit: optional(str), approx: optional(oneOf(APPROX)), kind: optional(oneOf(KINDS)),
   confidence: optional(probability),
+  prefix: optional(str), suffix: optional(str),
 };
 
 function annotationProblem(a: unknown, at: PathKey[], length: number | undefined): Found | undefined {

@@ -57,6 +57,12 @@ export interface Annotation extends Span {
    * (about 90 % of suggestions with 0.9 are). Absent on manual items and where no estimate exists.
    */
   confidence?: number;
+  /**
+   * Sidecar only: up to 16 characters before and after the span when it was saved (W3C TextQuoteSelector),
+   * so a page changed while closed is re-anchored by quote and context. Absent in older sidecars.
+   */
+  prefix?: string;
+  suffix?: string;
 }
 
 export interface Article extends Span {

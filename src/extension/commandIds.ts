@@ -15,6 +15,7 @@ export const Commands = {
   exportPages: 'biaozhu.exportPages',
   importAnnotations: 'biaozhu.importAnnotations',
   joinBrokenParagraphs: 'biaozhu.joinBrokenParagraphs',
+  reattachOrphan: 'biaozhu.reattachOrphan',
   /** Internal (hover links): set the status of annotations by id. Hidden from the palette. */
   setStatus: 'biaozhu.setStatus',
   /** Internal (hover links): relabel annotations by id. Hidden from the palette. */

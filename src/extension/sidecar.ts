@@ -6,6 +6,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { withContext } from '../core/anchor';
 import { toDocument } from '../core/document';
 import { parseDocument, type DocumentProblem } from '../core/documentJson';
 import { serializeDocumentChunks } from '../core/serializeChunks';
@@ -72,7 +73,8 @@ export interface SidecarData {
 const ITEMS_PER_TURN = 1000;
 
 /**
- * The sidecar text for `page` with `text`: the export contract plus the orphans. Built a slice at a time
+ * The sidecar text for `page` with `text`: the export contract (each annotation with its context) plus the
+ * orphans. Built a slice at a time
  * with the event loop free between slices: on a page with tens of thousands of annotations the whole text
  * takes the host hundreds of milliseconds. The lists in `data`
  * are only read, never copied, so the caller passes arrays it will replace rather than mutate.
@@ -83,7 +85,9 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
   // Each slice is encoded as it is made: joining a 10 M-character string and encoding it afterwards
   // stalled the host for 80–150 ms on a 5 MB page.
   const parts: Buffer[] = [];
-  for (const part of serializeDocumentChunks(doc, ITEMS_PER_TURN)) {
+  // Each annotation is saved with its context (prefix/suffix), so it can be found again if the page changes while closed.
+  const addContext = (key: string, item: unknown) => (key === 'annotations' ? withContext(text, item as Annotation) : item);
+  for (const part of serializeDocumentChunks(doc, ITEMS_PER_TURN, addContext)) {
     parts.push(Buffer.from(part, 'utf8'));
     await new Promise(resolve => setImmediate(resolve));
   }

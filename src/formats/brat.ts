@@ -61,7 +61,7 @@ export const brat: FormatPlugin = {
       // brat writes spans that cross line breaks with the breaks as spaces.
       const slice = text.slice(c.start, c.end);
       const exact = oneLine(slice) === oneLine(quote) ? slice : quote;
-      collect.addQuoted(c, { exact, prefix: '', suffix: '' }, `line ${line} ${id}`);
+      collect.addQuoted(c, { exact }, `line ${line} ${id}`);
     }
     return collect.result();
   },

@@ -1,4 +1,4 @@
-import { anchorQuote, createReanchorer, type TextQuote } from '../core/anchor';
+import { createMover, findByContext, type OrphanReason, type Placement, type TextQuote } from '../core/anchor';
 import { BUILTIN_LABELS } from '../core/labels';
 import { isStatus, type Annotation, type Approx, type LabelDef, type NumberKind, type Source, type Span, type Status } from '../core/types';
 import { FormatError, type ImportOptions, type ImportResult } from './types';
@@ -89,6 +89,14 @@ const APPROX = new Set<string>(['>', '<', '~']);
 const KINDS = new Set<string>(['cardinal', 'ordinal', 'money', 'date', 'rate', 'percent', 'duration']);
 const SOURCES = new Set<string>(['auto', 'manual']);
 
+/** Why an item of a file made on another version of the text was not placed (never a guess). */
+export const WHY: Record<OrphanReason, string> = {
+  changed: 'its own text was changed or deleted',
+  ambiguous: 'its text and context occur at several places',
+  'not-found': 'its text with its context is not in the page',
+  'no-context': 'the file keeps no context around it, so a match elsewhere would be a guess',
+};
+
 /** What a format reader knows about one item before it is checked against the text. */
 export interface Candidate extends Span {
   label: string;
@@ -115,7 +123,7 @@ export class ImportCollector {
   private readonly seen = new Set<string>();
   private reanchored = 0;
   private mismatch = false;
-  private readonly move?: (span: Span) => Span | undefined;
+  private readonly move?: (span: Span) => Placement;
   private readonly limit: number;
 
   /** `fileText`: the text the file's offsets refer to, when the file carries one. */
@@ -124,7 +132,7 @@ export class ImportCollector {
     this.known = new Map((options.labels ?? BUILTIN_LABELS).map((l: LabelDef) => [l.id.toUpperCase(), l.id]));
     if (fileText !== undefined && fileText !== text) {
       this.mismatch = true;
-      this.move = createReanchorer(fileText, text);
+      this.move = createMover(fileText, text);
     }
   }
 
@@ -136,10 +144,10 @@ export class ImportCollector {
   addSpan(c: Candidate, item: string): void {
     if (!this.checkSpan(c, item, this.limit)) return;
     if (!this.move) { this.accept(c, c, item); return; }
-    const span = this.move(c);
-    if (!span) { this.skip(item, 'the file was made from a different text and this span was not found again by its quote'); return; }
+    const placed = this.move(c);
+    if (!placed.span) { this.skip(item, `the file was made from a different text and this span was not found again: ${WHY[placed.reason]}`); return; }
     this.reanchored++;
-    this.accept(c, span, item);
+    this.accept(c, placed.span, item);
   }
 
   /** Adds an item whose offsets should hold `quote.exact` in the given text; when they do not, it is found by quote. */
@@ -150,13 +158,13 @@ export class ImportCollector {
       return;
     }
     this.mismatch = true;
-    const span = anchorQuote(this.text, quote, c.start);
-    if (!span || span.start === span.end) {
-      this.skip(item, `its text ${JSON.stringify(quote.exact)} is not at ${c.start}-${c.end} and was not found again by quote`);
+    const placed = findByContext(this.text, quote);
+    if (!placed.span) {
+      this.skip(item, `its text ${JSON.stringify(quote.exact)} is not at ${c.start}-${c.end} and was not found again by quote: ${WHY[placed.reason]}`);
       return;
     }
     this.reanchored++;
-    this.accept(c, span, item);
+    this.accept(c, placed.span, item);
   }
 
   private checkSpan(c: Span, item: string, limit: number): boolean {

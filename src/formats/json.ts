@@ -24,9 +24,10 @@ export const json: FormatPlugin = {
     const same = doc.document.sha256 === sha256(text) && doc.document.length === text.length;
     const collect = new ImportCollector(text, options);
     for (const a of doc.annotations) {
-      const c = { ...a };
+      // The sidecar's saved context (prefix/suffix) is what lets an item be found in another version of the text.
+      const { prefix, suffix, ...c } = a;
       if (same) collect.addSpan(c, a.id);
-      else collect.addQuoted(c, { exact: a.text, prefix: '', suffix: '' }, a.id);
+      else collect.addQuoted(c, { exact: a.text, prefix, suffix }, a.id);
     }
     const result = collect.result();
     // Articles and column breaks refer to the file's own text: kept only when the text is the same.

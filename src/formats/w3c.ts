@@ -93,7 +93,7 @@ export const w3c: FormatPlugin = {
 };
 
 /** A quote's context must not cut a surrogate pair at its outer edge. */
-function trimPairs(q: TextQuote): TextQuote {
+function trimPairs(q: Required<TextQuote>): Required<TextQuote> {
   const prefix = /^[\uDC00-\uDFFF]/.test(q.prefix) ? q.prefix.slice(1) : q.prefix;
   const suffix = /[\uD800-\uDBFF]$/.test(q.suffix) ? q.suffix.slice(0, -1) : q.suffix;
   return { exact: q.exact, prefix, suffix };

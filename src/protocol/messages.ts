@@ -58,6 +58,8 @@ export type PanelToHost =
   | { type: 'setStatus'; page: PageRef; ids: string[]; status: Status }
   | { type: 'relabel'; page: PageRef; ids: string[]; label: string }
   | { type: 'remove'; page: PageRef; ids: string[] }
+  /** Re-attach an orphan at the editor's selection. */
+  | { type: 'reattach'; page: PageRef; id: string }
   | { type: 'tagSelection'; page: PageRef; label: string }
   | { type: 'addLabel'; label: LabelDef }
   | { type: 'analyze'; page: PageRef }

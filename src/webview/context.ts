@@ -13,14 +13,17 @@ export interface ItemSpec {
   expanded?: boolean;
   toggle?: () => void;
   parentKey?: string;
-  /** Which actions apply: orphans can only be removed, articles not acted on. */
+  /** Which actions apply: orphans can only be removed (or re-attached), articles not acted on. */
   actions: 'all' | 'remove' | 'none';
+  /** Orphans: put it back at the editor's selection (Enter, or the row's button). */
+  reattach?: () => void;
 }
 
 export interface Actions {
   reveal(span: { start: number; end: number }): void;
   setStatus(ids: string[], status: Status): void;
   remove(ids: string[]): void;
+  reattach(id: string): void;
   relabel(ids: string[], anchorKey: string): void;
   toggleSelect(ids: string[]): void;
   setExpanded(kind: 'collapsed' | 'expanded', key: string, on: boolean): void;

@@ -69,6 +69,7 @@ export function attachListNavigation(panel: HTMLElement, deps: {
         break;
       case 'Enter':
         if (spec.reveal) actions.reveal(spec.reveal);
+        else if (spec.reattach) spec.reattach();
         else spec.toggle?.();
         break;
       case ' ':

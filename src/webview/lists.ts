@@ -57,6 +57,7 @@ function rowActions(ctx: Ctx, key: string, spec: ItemSpec): HTMLElement {
       actionButton(ctx.t('action.relabel'), '⇄', 'bz-relabel', () => ctx.act.relabel(spec.ids, key)),
     );
   }
+  if (spec.reattach) bar.append(actionButton(ctx.t('action.reattach'), '⤓', 'bz-reattach', spec.reattach));
   bar.append(actionButton(ctx.t('action.remove'), '⌫', 'bz-remove', () => ctx.act.remove(spec.ids)));
   return bar;
 }
@@ -159,7 +160,8 @@ function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, leve
   content.push(h('span', { class: 'bz-meta' },
     a.kind ? h('span', { class: 'bz-kind' }, ctx.t(`kind.${a.kind}`)) : '',
     h('span', { class: 'bz-pos bz-dim' }, ctx.t('entities.at', ctx.int(a.start)))));
-  return item(ctx, `ann:${a.id}`, { ids: [a.id], reveal: actions === 'all' ? { start: a.start, end: a.end } : undefined, parentKey, actions },
+  const reattach = actions === 'remove' ? () => ctx.act.reattach(a.id) : undefined;
+  return item(ctx, `ann:${a.id}`, { ids: [a.id], reveal: actions === 'all' ? { start: a.start, end: a.end } : undefined, parentKey, actions, reattach },
     { role, 'aria-level': level, class: `bz-item${a.status === 'rejected' ? ' bz-rejected' : ''}` }, content);
 }
 

@@ -110,6 +110,7 @@ const actions: Actions = {
   reveal: span => postForPage({ type: 'reveal', start: span.start, end: span.end }),
   setStatus: (ids, status) => { if (ids.length) postForPage({ type: 'setStatus', ids, status }); },
   remove: ids => { if (ids.length) postForPage({ type: 'remove', ids }); },
+  reattach: id => postForPage({ type: 'reattach', id }),
   relabel: (ids, anchorKey) => {
     const anchor = findByKey(anchorKey) ?? panel;
     openRelabelMenu(anchor, snap.labels, t('relabel.menu'), label => postForPage({ type: 'relabel', ids, label }), () => (findByKey(anchorKey) ?? panel).focus());

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { annotationAt, mergeImport, nextAnnotation, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../src/core/annotationOps';
+import { annotationAt, mergeImport, nextAnnotation, reattachOrphanAt, relabel, removeIds, setStatus, suggestionIds, tagSpan } from '../../src/core/annotationOps';
 import type { Annotation } from '../../src/core/types';
 
 function ann(id: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
@@ -27,6 +27,25 @@ describe('annotation operations', () => {
     const { annotations, added } = tagSpan([rejected, ann('s', 1, 3), ann('far', 10, 12)], { start: 0, end: 3 }, 'abc', 'LOC');
     assert.deepStrictEqual(added, { id: 'loc-0-3', start: 0, end: 3, text: 'abc', label: 'LOC', source: 'manual', status: 'accepted' });
     assert.deepStrictEqual(annotations.map(a => a.id), ['r', 'loc-0-3', 'far']);
+  });
+
+  it('tagSpan keeps a reviewed item it overlaps beside the new one (never silently replaced), and relabels one on the same span', () => {
+    const accepted = ann('acc', 2, 6, { status: 'accepted' });
+    const manual = ann('man', 8, 10, { source: 'manual', status: 'accepted' });
+    const r = tagSpan([accepted, ann('s', 0, 2), manual], { start: 0, end: 4 }, 'abcd', 'ORG');
+    assert.deepStrictEqual(r.annotations.map(a => a.id), ['org-0-4', 'acc', 'man']);
+    assert.deepStrictEqual(r.overlapped.map(a => a.id), ['acc']);
+    const same = tagSpan([manual], { start: 8, end: 10 }, 'xy', 'PER');
+    assert.deepStrictEqual(same.annotations.map(a => [a.id, a.label]), [['per-8-10', 'PER']]);
+    assert.deepStrictEqual(same.overlapped, []);
+  });
+
+  it('reattachOrphanAt puts an orphan where the user selected, with its status, over suggestions but beside reviewed items', () => {
+    const orphan = { ...ann('o', 40, 44, { status: 'accepted', source: 'manual' }), prefix: 'xx', suffix: 'yy' };
+    const list = reattachOrphanAt([ann('s', 2, 5), ann('acc', 4, 8, { status: 'accepted' })], orphan, { start: 3, end: 6 }, 'def');
+    assert.deepStrictEqual(list.map(a => [a.id, a.start, a.end, a.status]), [['o', 3, 6, 'accepted'], ['acc', 4, 8, 'accepted']]);
+    assert.strictEqual(list[0].text, 'def');
+    assert.strictEqual(list[0].prefix, undefined);
   });
 
   const at: Array<[string, number, string | undefined]> = [

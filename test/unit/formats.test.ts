@@ -185,13 +185,25 @@ describe('interchange formats: import behaviour', () => {
     assert.deepStrictEqual(r.unknownLabels, ['JOB']);
   });
 
-  it('re-anchors by quote when the file was made from a slightly different text', () => {
-    const older = '张三在北京工作';
-    const content = JSON.stringify([[older, { entities: [[0, 2, 'PER'], [3, 5, 'LOC']] }]]);
-    const newer = '昨天，' + text;
+  it('re-anchors through a diff when the file was made from a slightly different text', () => {
+    const older = '张三在北京工作，李四在上海工作。';
+    const content = JSON.stringify([[older, { entities: [[0, 2, 'PER'], [3, 5, 'LOC'], [8, 10, 'PER']] }]]);
+    const newer = '昨天，张三在北京工作，李四在上海工作。';
     const r = formatById('spacy')!.import(content, newer);
-    assert.deepStrictEqual(r.annotations.map(a => [a.text, a.start]), [['张三', 3], ['北京', 6]]);
-    assert.strictEqual(r.reanchored, 2);
+    assert.deepStrictEqual(r.annotations.map(a => [a.text, a.start]), [['张三', 3], ['北京', 6], ['李四', 11]]);
+    assert.strictEqual(r.reanchored, 3);
+  });
+
+  it('skips, with the reason, an item whose words are on the page but whose context changed on both sides (never a guess)', () => {
+    const content = JSON.stringify([['张三在北京工作', { entities: [[0, 2, 'PER'], [3, 5, 'LOC']] }]]);
+    assert.throws(() => formatById('spacy')!.import(content, '昨天，' + text), (e: unknown) => e instanceof FormatError && e.reason === 'text-mismatch');
+    const r = formatById('spacy')!.import(JSON.stringify([['张三在北京工作', { entities: [[0, 2, 'PER'], [3, 5, 'LOC']] }]]), '张三在北京工作，' + text);
+    assert.deepStrictEqual(r.annotations.map(a => [a.text, a.start]), [['张三', 0], ['北京', 3]]);
+    const other = JSON.stringify({ format: 'biaozhu/annotations', version: 1, document: { path: 'p.txt', sha256: '0'.repeat(64), length: 7, offsetUnit: 'utf16' }, labels: [], articles: [], columnBreaks: [],
+      annotations: [{ id: 'a', start: 0, end: 2, text: '张三', label: 'PER', source: 'manual', status: 'accepted' }, { id: 'b', start: 3, end: 5, text: '北京', label: 'LOC', source: 'manual', status: 'accepted', prefix: '张三在', suffix: '工作' }] });
+    const j = formatById('json')!.import(other, '今天张三在北京工作');
+    assert.deepStrictEqual(j.annotations.map(a => [a.id, a.start]), [['b', 5]]);
+    assert.match(j.skipped[0].reason, /keeps no context/);
   });
 
   it('refuses a file whose text does not match and cannot be re-anchored', () => {

@@ -98,11 +98,12 @@ const confirmed = (a: Annotation) => a.status !== 'rejected' && (a.source === 'm
  * not rejected), −1 per rejected automatic suggestion, nothing for unreviewed suggestions. A rejected
  * suggestion lying inside a longer confirmed mention of the same label (帮扎乡 inside 达孜区帮扎乡)
  * is a boundary correction, not a verdict on the word, and teaches nothing; the longer word, once learned,
- * covers it.
+ * covers it. `teaches` leaves out items awaiting confirmation (a manual slip, see slips.ts); it must give the
+ * same answer for an item whenever it is asked, so that relearning takes back exactly what was taught.
  */
-export function pageVotes(annotations: readonly Annotation[]): Votes {
+export function pageVotes(annotations: readonly Annotation[], teaches: (a: Annotation) => boolean = () => true): Votes {
   // Unreviewed suggestions (most of a page) teach nothing: skip them before the costlier word check.
-  const kept = annotations.filter(a => (confirmed(a) || (a.status === 'rejected' && a.source === 'auto')) && learnable(a.text, a.label));
+  const kept = annotations.filter(a => (confirmed(a) || (a.status === 'rejected' && a.source === 'auto')) && learnable(a.text, a.label) && teaches(a));
   const sure = kept.filter(confirmed);
   const votes: Votes = new Map();
   for (const a of kept) {
@@ -133,9 +134,9 @@ export function learn(lexicon: Lexicon, annotations: readonly Annotation[]): Lex
  * the lexicon follows the review state exactly: accepting then rejecting leaves one rejection, undo
  * undoes what an action taught, and learning the same state twice changes nothing.
  */
-export function relearn(lexicon: Lexicon, before: readonly Annotation[], after: readonly Annotation[]): LexiconItem[] {
-  const votes = pageVotes(after);
-  for (const [k, v] of pageVotes(before)) {
+export function relearn(lexicon: Lexicon, before: readonly Annotation[], after: readonly Annotation[], teaches?: (a: Annotation) => boolean): LexiconItem[] {
+  const votes = pageVotes(after, teaches);
+  for (const [k, v] of pageVotes(before, teaches)) {
     const e = votes.get(k) ?? { word: v.word, label: v.label, net: 0 };
     e.net -= v.net;
     votes.set(k, e);

@@ -1,6 +1,6 @@
 /** Commands that change or walk annotations in the active editor. */
 import * as vscode from 'vscode';
-import { annotationAt, nextAnnotation, relabel, setStatus, suggestionIds, tagSpan } from '../../core/annotationOps';
+import { annotationAt, nextAnnotation, reattachOrphanAt, relabel, setStatus, suggestionIds, tagSpan } from '../../core/annotationOps';
 import { isStatus, type Annotation, type Status } from '../../core/types';
 import { Commands } from '../commandIds';
 import type { Config } from '../config';
@@ -96,6 +96,27 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       if (!t) return;
       const ids = new Set(atCursors(t).map(a => a.id));
       if (ids.size > 0) t.state.remove(ids);
+    }),
+    // An orphan goes back where the user selected its new place (the Orphans tab, or picked from a list).
+    registerCommand(Commands.reattachOrphan, log, async (arg?: { id?: unknown; uri?: unknown }) => {
+      const t = await target(arg?.uri);
+      if (!t) return;
+      const { editor, state } = t;
+      if (state.orphans.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There are no orphaned annotations on this page.'));
+        return;
+      }
+      if (editor.selection.isEmpty) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select the new place of the orphaned annotation in the editor first.'));
+        return;
+      }
+      const orphan = typeof arg?.id === 'string' ? state.orphans.find(o => o.id === arg.id)
+        : (await vscode.window.showQuickPick(state.orphans.map(o => ({ label: o.text, description: `${o.label} · ${o.status}`, orphan: o })),
+          { placeHolder: vscode.l10n.t('Re-attach which orphaned annotation to the selection?') }))?.orphan;
+      if (!orphan) return;
+      const span = toSpan(editor.document, editor.selection);
+      state.remove(new Set([orphan.id]));
+      state.update(list => reattachOrphanAt(list, orphan, span, editor.document.getText(editor.selection)));
     }),
     registerCommand(Commands.relabelAtCursor, log, async (arg?: { label?: unknown }) => {
       const t = await target();

@@ -2,6 +2,7 @@
  * What a page says to the user: the corrupt-sidecar and size dialogs, analysis progress, and the
  * warnings after re-anchoring or a failed write. Kept apart so the page object holds only state and flow.
  */
+import type { OutsideChangeReport } from '../../core/outsideChange';
 import * as vscode from 'vscode';
 import { errorCode, messageOf } from '../../core/errors';
 import type { DocumentProblem } from '../../core/documentJson';
@@ -74,13 +75,13 @@ export function showAnalysisError(log: vscode.LogOutputChannel, uri: vscode.Uri,
   void vscode.window.showErrorMessage(vscode.l10n.t('Biaozhu could not analyze {0}: {1}', baseName(uri), messageOf(e)));
 }
 
-/** The page changed while its sidecar was not watching; some items were found again by their text. */
-export function warnChangedSinceSaved(uri: vscode.Uri, anchored: number, orphaned: number): void {
-  void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed since its annotations were saved: {1} annotations found again, {2} kept as orphans in the side panel.', baseName(uri), anchored, orphaned));
-}
-
-export function warnChangedOnDisk(uri: vscode.Uri, orphaned: number): void {
-  void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk: {1} annotations could not be found again and are kept as orphans in the side panel.', baseName(uri), orphaned));
+/** One message per outside change (reload from disk, a page changed while closed), with counts; the reasons go to the log. */
+export function reportOutsideChange(log: vscode.LogOutputChannel, uri: vscode.Uri, r: OutsideChangeReport): void {
+  log.info(`${uri.fsPath} changed outside the editor: ${r.moved} moved, ${r.reattached} re-attached, ${r.orphaned} orphaned ${JSON.stringify(r.reasons)}, ${r.droppedSuggestions} unreviewed suggestions dropped`);
+  if (r.moved + r.reattached + r.orphaned === 0) return;
+  const message = vscode.l10n.t('{0} changed outside the editor: {1} annotations moved, {2} re-attached, {3} kept as orphans in the side panel.', baseName(uri), r.moved, r.reattached, r.orphaned);
+  if (r.orphaned > 0) void vscode.window.showWarningMessage(message);
+  else void vscode.window.showInformationMessage(message);
 }
 
 export function showWriteError(log: vscode.LogOutputChannel, page: vscode.Uri, target: vscode.Uri, e: unknown): void {

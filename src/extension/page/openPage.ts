@@ -10,8 +10,9 @@
  */
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import { reanchor, reanchorByText } from '../../core/anchor';
 import { analyzeWithoutEntities } from '../../core/analyze';
+import { reattachOrphans } from '../../core/anchor';
+import { afterOutsideChange, afterReopen, withoutContext } from '../../core/outsideChange';
 import { stripBlocks } from '../../core/articles';
 import { sha256 } from '../../core/document';
 import { isUserWork, mergeAnalysis } from '../../core/merge';
@@ -198,15 +199,22 @@ export class OpenPage extends Disposable implements PageView {
     }
     const { doc: saved, orphans } = result.content;
     if (saved.document.sha256 === sha256(this._text) && saved.document.length === this._text.length) {
-      this.data = { annotations: saved.annotations, articles: saved.articles, columnBreaks: saved.columnBreaks, orphans };
+      // Context is saved, not kept in memory (it goes stale with every edit). Orphans of an earlier version
+      // come home when their text and context are on the page again.
+      const home = reattachOrphans(this._text, saved.annotations.map(withoutContext), orphans);
+      this.data = { annotations: home.annotations, articles: saved.articles, columnBreaks: saved.columnBreaks, orphans: home.orphans };
       this._analysedOnce = true;
+      if (home.reattached.length > 0) {
+        dialogs.reportOutsideChange(this.services.log, this.uri, { moved: 0, reattached: home.reattached.length, orphaned: 0, reasons: {}, droppedSuggestions: 0 });
+        this.scheduleSave();
+      }
       return;
     }
-    // The page changed while the sidecar was not watching (another program, git): find each item again by its text.
-    const { anchored, orphaned } = reanchorByText(this._text, saved.annotations);
-    this.data = { ...this.data, annotations: anchored, orphans: [...orphans, ...orphaned] };
-    this.services.log.info(`${this.uri.fsPath}: page changed since the sidecar was written; ${anchored.length} re-anchored, ${orphaned.length} orphaned`);
-    if (orphaned.length > 0) dialogs.warnChangedSinceSaved(this.uri, anchored.length, orphaned.length);
+    // The page changed while the sidecar was not watching (another program, git): each item is found again
+    // by its saved quote and context, uniquely, or kept as an orphan (src/core/outsideChange.ts).
+    const { items, report } = afterReopen(this._text, { annotations: saved.annotations, orphans });
+    this.data = items;
+    dialogs.reportOutsideChange(this.services.log, this.uri, report);
     this.scheduleSave();
     if (this.services.config.value.autoAnalyze) this.scheduleReanalysis(0);
   }
@@ -315,16 +323,12 @@ export class OpenPage extends Disposable implements PageView {
     const oldText = this._text;
     if (oldText === newText) return;
     if (fromDisk) {
-      // Reloaded from disk (another program, git, revert): find each item again by quote; keep the rest as orphans.
-      const moved = reanchor(oldText, newText, this.data.annotations);
+      // Reloaded from disk (another program, git, revert): move each item through a diff of the two texts;
+      // what lost its own text or context is an orphan, never a guess; orphans whose text is back come home.
+      const { items, report } = afterOutsideChange(oldText, newText, { ...this.data, annotations: [...this.data.annotations], articles: [...this.data.articles], columnBreaks: [...this.data.columnBreaks], orphans: [...this.data.orphans] });
       this._text = newText;
-      this.set({
-        annotations: moved.anchored,
-        orphans: [...this.data.orphans, ...moved.orphaned],
-        articles: reanchor(oldText, newText, this.data.articles).anchored,
-        columnBreaks: reanchor(oldText, newText, this.data.columnBreaks).anchored,
-      });
-      if (moved.orphaned.length > 0) dialogs.warnChangedOnDisk(this.uri, moved.orphaned.length);
+      this.set(items);
+      dialogs.reportOutsideChange(this.services.log, this.uri, report);
     } else {
       let { annotations, articles, columnBreaks } = this.data;
       for (const change of changes) {

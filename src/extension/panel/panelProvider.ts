@@ -182,6 +182,9 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       case 'remove':
         await vscode.commands.executeCommand(Commands.remove, { uri: message.page.uri, ids: message.ids });
         return;
+      case 'reattach':
+        await vscode.commands.executeCommand(Commands.reattachOrphan, { uri: message.page.uri, id: message.id });
+        return;
       case 'tagSelection':
         await vscode.commands.executeCommand(Commands.tagSelection, { uri: message.page.uri, label: message.label });
         return;

@@ -86,6 +86,12 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
       if (typeof list === 'string') return bad(list);
       return { ok: true, message: { type, page: p, ids: list } };
     }
+    case 'reattach': {
+      const p = page(false);
+      if (typeof p === 'string') return bad(p);
+      if (typeof raw.id !== 'string' || !ctx.ids.has(raw.id)) return bad('unknown orphan id');
+      return { ok: true, message: { type, page: p, id: raw.id } };
+    }
     case 'tagSelection': {
       const p = page(false);
       const l = label();
