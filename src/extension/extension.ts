@@ -14,6 +14,7 @@ import { registerCorpus } from './corpus';
 import { Config } from './config';
 import { Decorations } from './decorations';
 import { AnnotationHover } from './hover';
+import { registerOnboarding } from './onboarding';
 import { PanelProvider } from './panel/panelProvider';
 import { SidecarWatcher } from './sidecarWatcher';
 import { StatusBar } from './statusBar';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerTransferCommands(store, config, log),
     registerExportPages(store, config, log),
     ...registerCorpus(store, config, log),
+    ...registerOnboarding(context.extensionPath, store, log),
   );
   return createApi(store, decorations);
 }
