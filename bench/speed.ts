@@ -4,7 +4,7 @@
  * the time goes, and scaling from 10 K to 5 M characters. Medians of repeated runs; writes
  * bench/results/speed.json. Run with --expose-gc for clean memory figures.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { analyze } from '../src/core/analyze';
 import { findArticles } from '../src/core/articles';
@@ -12,10 +12,12 @@ import { findEntities } from '../src/core/entities';
 import { loadCharStats, loadModel } from '../src/core/entities/model';
 import { findNumbers } from '../src/core/numbers';
 import { tag, tokens, warmUp as warmUpJieba } from '../src/core/jieba';
-import { benchDir, readBio } from './entities';
+import { benchDir, requireData, writeResult } from './data';
+import { dataFiles as entityData, readBio } from './entities';
 import { BenchSection, formatTable } from './section';
 
 const root = join(__dirname, '..', '..');
+requireData(root, entityData);
 const gc = (globalThis as { gc?: () => void }).gc;
 
 function median(xs: number[]): number {
@@ -61,7 +63,7 @@ console.log(formatTable(loads) + '\n');
 
 // Throughput: full analysis against raw tag on the same text.
 const texts: Array<[string, string]> = [['seed ×N ≈ 1 M chars', repeatTo(seed, 1_000_000)]];
-if (existsSync(nerFile)) texts.push(['ner-msra test text', readBio(nerFile).text]);
+texts.push(['ner-msra test text', readBio(nerFile).text]);
 const throughputRows: Array<Array<string | number>> = [];
 const throughput: Record<string, unknown> = {};
 for (const [name, text] of texts) {
@@ -129,8 +131,4 @@ const scaleSection: BenchSection = {
 
 console.log(formatTable(scaleSection) + '\n');
 const sections = [loads, throughputSection, phaseSection, scaleSection];
-mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'speed.json'), JSON.stringify(
-  { date: new Date().toISOString(), node: process.version, gcExposed: Boolean(gc), sections: sections.map(s => ({ title: s.title, headers: s.headers, rows: s.rows, data: s.data })) },
-  null, 2) + '\n');
-console.log('written bench/results/speed.json');
+writeResult(root, 'speed', { date: new Date().toISOString(), node: process.version, gcExposed: Boolean(gc), sections: sections.map(s => ({ title: s.title, headers: s.headers, rows: s.rows, data: s.data })) });

@@ -21,6 +21,7 @@ import { tokens } from '../src/core/jieba';
 import { charStatsFromDictionary, extractFeatures, FEATURES_PER_CHAR } from '../src/core/entities/features';
 import { N_TAGS, TAGS, spansOf, viterbi } from '../src/core/entities/decode';
 import { serializeModel, MODEL_FILE, STATS_FILE } from '../src/core/entities/model';
+import { benchDir, requireData } from '../bench/data';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -37,10 +38,6 @@ const outIdx = args.indexOf('--out');
 const outDir = outIdx >= 0 ? args[outIdx + 1] : join(root, 'models');
 
 interface Sentence { text: string; gold: Uint8Array; feats: Int32Array }
-
-function benchDir(): string {
-  return process.env.BIAOZHU_BENCH_DIR ?? join(root, '..', 'shared', 'bench');
-}
 
 const dictPath = join(root, 'node_modules', 'nodejieba', 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
 const stats = charStatsFromDictionary(readFileSync(dictPath, 'utf8'));
@@ -190,7 +187,8 @@ function f1(model: Perceptron, data: Sentence[]): { p: number; r: number; f: num
   return { ...prf(sum), byLabel };
 }
 
-const raws = readBio(join(benchDir(), 'ner-msra', 'dev.bio'));
+requireData(root, ['ner-msra/dev.bio']);
+const raws = readBio(join(benchDir(root), 'ner-msra', 'dev.bio'));
 const data = raws.map(featurize);
 if (folds > 1) {
   const scores: number[] = [];

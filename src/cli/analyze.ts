@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'fs';
-import { basename, join } from 'path';
+import { basename, join, sep } from 'path';
 import { analyze } from '../core/analyze';
 import { toDocument } from '../core/document';
 import { parseLexicon, toLexiconEntries } from '../core/corpus/lexiconFile';
@@ -23,9 +23,14 @@ export function expandInputs(paths: readonly string[]): string[] {
   return out;
 }
 
+function isFolder(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
 export function analyzeFile(path: string, lexicon?: readonly LexiconEntry[]): AnnotationDocument {
   const text = readTextFile(path);
-  return toDocument(path, text, analyze(text, { lexicon }));
+  // document.path is '/'-separated on every platform (as the extension writes it), so files move between machines.
+  return toDocument(path.split(sep).join('/'), text, analyze(text, { lexicon }));
 }
 
 /** Reads a workspace lexicon (see docs/productivity.md); bad lines are reported and skipped. */
@@ -49,7 +54,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const lexicon = typeof options.lexicon === 'string' ? readLexicon(options.lexicon, ctx) : undefined;
   const files = expandInputs(positional);
   if (files.length === 0) throw new UsageError('no .txt pages found in the given folders');
-  const many = files.length > 1;
+  // A folder target: several pages, or OUT ending in a separator or naming an existing folder (one page in a folder).
+  const many = files.length > 1 || (out !== undefined && (/[\\/]$/.test(out) || isFolder(out)));
   let failed = 0;
   for (const file of files) {
     try {

@@ -40,7 +40,7 @@ export class PageWordWrap implements vscode.Disposable {
     const setting = asWrapSetting(vscode.workspace.getConfiguration('biaozhu', doc).get('wordWrap'));
     const base = vscode.workspace.getConfiguration('editor', doc).get<string>('wordWrap');
     if (!wrapToggleNeeded(setting, base, this.toggled.has(key))) return;
-    await vscode.commands.executeCommand('editor.action.toggleWordwrap');
+    await vscode.commands.executeCommand('editor.action.toggleWordWrap');
     if (this.toggled.has(key)) this.toggled.delete(key);
     else this.toggled.add(key);
   }
