@@ -225,7 +225,7 @@ async function main() {
     page.on('console', m => { if (m.text().includes('BIAOZHU-PWNED')) pwned.push(m.text()); });
     page.on('pageerror', e => pageErrors.push(e.message));
     await step('workbench', async () => {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(ws.dir)}`);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(ws.dir)}`, { timeout: 120_000 });
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => {});
     });
