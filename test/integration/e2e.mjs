@@ -177,11 +177,13 @@ async function expectStepOpen(page, id) {
   if (checked !== 'false') throw new Error(`walkthrough step ${id} is ${checked} before acting`);
 }
 
-/** Whether the active editor wraps: a wrapped line continues on rows without a line number. */
+/** Whether the active editor wraps: a wrapped line takes several rows for its one line number. */
 async function editorWraps(page) {
   return page.evaluate(() => {
-    const numbers = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .margin-view-overlays .line-numbers')];
-    return numbers.length > 0 && numbers.some(n => n.textContent.trim() === '');
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+    const rows = editor?.querySelectorAll('.view-lines .view-line').length ?? 0;
+    const numbers = editor?.querySelectorAll('.margin-view-overlays .line-numbers').length ?? 0;
+    return numbers > 0 && rows > numbers;
   });
 }
 
