@@ -86,15 +86,20 @@ async function selectInEditor(page, text) {
 
 const decorationCount = page => page.locator('.monaco-editor .view-lines span[class*="ced-"], .monaco-editor .view-overlays div[class*="ced-"]').count();
 
-async function panelFrame(page) {
+/** The first frame (webviews are nested iframes) that has `selector`. */
+async function waitForFrame(page, selector, what) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const f of page.frames()) {
-      if (await f.locator('.bz-tagbar').count().catch(() => 0)) return f;
+      if (await f.locator(selector).count().catch(() => 0)) return f;
     }
     await page.waitForTimeout(200);
   }
-  throw new Error('the side panel webview (.bz-tagbar) did not appear');
+  throw new Error(`${what} (${selector}) did not appear`);
+}
+
+async function panelFrame(page) {
+  return waitForFrame(page, '.bz-tagbar', 'the side panel webview');
 }
 
 async function tagWithPanel(page, frame, text, label) {
@@ -291,6 +296,9 @@ async function main() {
       await palette(page, 'Notifications: Clear All Notifications');
       await welcomeTab(page).click();
       await page.locator('[data-step-id$="#export"][aria-checked="true"]').first().waitFor();
+      // The step's image is an SVG in a webview of its own: wait until it has rendered.
+      await stepLocator(page, 'openPage').click();
+      await waitForFrame(page, 'body > svg text', 'the walkthrough image');
       await page.screenshot({ path: join(shots, 'walkthrough.png') });
       await page.locator(`.tabs-container .tab[aria-label*="${seed}"]`).first().click();
       await page.locator('.monaco-editor .view-lines').first().click();
