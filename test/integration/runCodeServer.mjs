@@ -43,7 +43,8 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
     });
     await page.exposeFunction('codeAutomationExit', code => finish(code));
     t = Date.now();
-    await page.goto(workbenchUrl(server, { folder: ws.dir, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath }));
+    // A loaded 2-core machine can take over 30 s (playwright's default) to serve the workbench.
+    await page.goto(workbenchUrl(server, { folder: ws.dir, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath }), { timeout: 120_000 });
     const timer = new Promise(r => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS));
     const code = await Promise.race([exited, timer]);
     phases.suites = Date.now() - t;
