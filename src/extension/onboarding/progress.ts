@@ -15,8 +15,9 @@ export class WalkthroughProgress implements vscode.Disposable {
   constructor(store: AnnotationStore) {
     this.disposables = [
       store.onDidChange(state => {
-        // While a sidecar loads its items arrive at once: that is not the user's work.
-        if (state.loading) return;
+        // While a sidecar loads its items arrive at once: that is not the user's work. Once both steps are
+        // done there is nothing left to count (a large page has tens of thousands of annotations).
+        if (state.loading || this.done.size === 2) return;
         const key = state.uri.toString();
         const now = reviewCounts(state.annotations);
         const progress = reviewProgress(this.seen.get(key), now);
