@@ -23,10 +23,6 @@ export function expandInputs(paths: readonly string[]): string[] {
   return out;
 }
 
-function isFolder(p: string): boolean {
-  try { return statSync(p).isDirectory(); } catch { return false; }
-}
-
 export function analyzeFile(path: string, lexicon?: readonly LexiconEntry[]): AnnotationDocument {
   const text = readTextFile(path);
   // document.path is '/'-separated on every platform (as the extension writes it), so files move between machines.
@@ -54,8 +50,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const lexicon = typeof options.lexicon === 'string' ? readLexicon(options.lexicon, ctx) : undefined;
   const files = expandInputs(positional);
   if (files.length === 0) throw new UsageError('no .txt pages found in the given folders');
-  // A folder target: several pages, or OUT ending in a separator or naming an existing folder (one page in a folder).
-  const many = files.length > 1 || (out !== undefined && (/[\\/]$/.test(out) || isFolder(out)));
+  const many = files.length > 1;
   let failed = 0;
   for (const file of files) {
     try {
