@@ -12,7 +12,8 @@ import { serializeDocument } from '../src/core/documentJson';
 import { toDocument } from '../src/core/document';
 import { equalRuns } from '../src/core/textDiff';
 import type { Annotation } from '../src/core/types';
-import { benchDir, readBio } from './entities';
+import { benchDir } from './data';
+import { readBio } from './entities';
 import { formatTable, type BenchSection } from './section';
 
 const root = join(__dirname, '..', '..');

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { findEntities } from '../src/core/entities';
 import { reliability } from '../src/core/entities/calibration';
-import { benchDir, parseBio, readBio, type BioDocument } from './entities';
+import { benchDir } from './data';
+import { parseBio, readBio, type BioDocument } from './entities';
 import type { BenchSection } from './section';
 
 /** dev.bio split by sentence: even sentences fit the calibration, odd ones are held out. */
@@ -30,6 +31,8 @@ function table(name: string, doc: BioDocument): BenchSection {
     data: { ece: r.ece, suggestions: items.length, rows: r.rows },
   };
 }
+
+export const dataFiles = ['ner-msra/dev.bio', 'ner-msra/test.bio'];
 
 export function evaluate(root: string): BenchSection[] {
   const dir = join(benchDir(root), 'ner-msra');

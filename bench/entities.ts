@@ -4,18 +4,18 @@
  * joined by line breaks), as the editor would see a page. Rows: nodejieba's POS tags alone (baseline),
  * the recogniser with titles off (MSRA has no WORK label and annotates names inside 《》), and as shipped.
  */
-import { readFileSync, existsSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { findEntities } from '../src/core/entities';
 import { jiebaPosEntities } from '../src/core/entities/baseline';
 import type { EntityMention } from '../src/core/types';
 import type { BenchSection } from './section';
+import { benchDir } from './data';
 
 const LABELS = ['PER', 'LOC', 'ORG'] as const;
 
-export function benchDir(root: string): string {
-  return process.env.BIAOZHU_BENCH_DIR ?? join(root, '..', 'shared', 'bench');
-}
+/** Data this section needs, relative to benchDir (checked by requireData before a run). */
+export const dataFiles = ['ner-msra/test.bio'];
 
 export interface BioDocument {
   text: string;
@@ -79,7 +79,6 @@ export function score(gold: readonly EntityMention[], predicted: readonly Entity
 
 export function evaluate(root: string): BenchSection[] {
   const file = join(benchDir(root), 'ner-msra', 'test.bio');
-  if (!existsSync(file)) return [{ title: 'Entities (ner-msra/test.bio)', headers: ['note'], rows: [[`missing: ${file}`]], data: {} }];
   const doc = readBio(file);
   const systems: Array<[string, (text: string) => EntityMention[]]> = [
     ['nodejieba POS (baseline)', jiebaPosEntities],

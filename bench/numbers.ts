@@ -11,11 +11,12 @@
  *   value (a currency name alone, 人民币) are not numeric expressions: they are dropped and counted.
  * - DimensionModel, AgeModel (reported only): mentions with a unit, span and value.
  */
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { findNumbers } from '../src/core/numbers';
 import type { NumberMention } from '../src/core/types';
 import type { BenchSection } from './section';
+import { benchDir } from './data';
 
 interface SpecResult { Text: string; Start: number; End: number; Resolution?: { value?: string | null; unit?: string } | null }
 interface SpecCase { Input: string; Results: SpecResult[]; NotSupported?: string; NotSupportedByDesign?: string; IgnoreResolution?: boolean }
@@ -31,8 +32,7 @@ const CURRENCY_NAMES: Record<string, string> = {
 const AGE_UNITS: Record<string, string> = { 岁: 'Year', 周岁: 'Year', 虚岁: 'Year', 个月: 'Month', 周: 'Week', 天: 'Day', 星期: 'Week' };
 
 export function recognizersDir(root: string): string {
-  const bench = process.env.BIAOZHU_BENCH_DIR ?? join(root, '..', 'shared', 'bench');
-  return join(bench, 'recognizers-text');
+  return join(benchDir(root), 'recognizers-text');
 }
 
 function gold(r: SpecResult, percent: boolean): Item {
@@ -59,6 +59,8 @@ const FILES: Array<{ file: string; extract: Extract; percent?: boolean; units?: 
   { file: 'NumberWithUnit-DimensionModel.json', extract: withUnit, main: false },
   { file: 'NumberWithUnit-AgeModel.json', extract: ages, units: true, main: false },
 ];
+/** Data this section needs, relative to benchDir (checked by requireData before a run). */
+export const dataFiles = FILES.map(f => `recognizers-text/${f.file}`);
 
 function words(s: string): string[] {
   return s.split(' ');
@@ -84,12 +86,10 @@ function same(got: Item[], want: Item[], units: boolean, ignoreValue: boolean): 
 
 export function evaluate(root: string): BenchSection[] {
   const dir = recognizersDir(root);
-  if (!existsSync(dir)) return [];
   const rows: Array<Array<string | number>> = [];
   const data: Record<string, unknown> = {};
   for (const spec of FILES) {
     const path = join(dir, spec.file);
-    if (!existsSync(path)) continue;
     const cases = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as SpecCase[];
     let supported = 0;
     let passed = 0;

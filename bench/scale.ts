@@ -15,7 +15,8 @@ import { join } from 'path';
 import { autoId } from '../src/core/analyze';
 import { toDocument } from '../src/core/document';
 import type { Annotation, AnnotationDocument } from '../src/core/types';
-import { benchDir, readBio } from './entities';
+import { benchDir } from './data';
+import { readBio } from './entities';
 import { BenchSection, formatTable } from './section';
 
 const root = join(__dirname, '..', '..');

@@ -4,7 +4,7 @@
  * the time goes, and scaling from 10 K to 5 M characters. Medians of repeated runs; writes
  * bench/results/speed.json. Run with --expose-gc for clean memory figures.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { analyze } from '../src/core/analyze';
 import { findArticles } from '../src/core/articles';
@@ -15,10 +15,12 @@ import { loadCalibration } from '../src/core/entities/calibration';
 import { findNumbers } from '../src/core/numbers';
 import { loadTagTable, tag, tokens, warmUp as warmUpJieba } from '../src/core/jieba';
 import { TagTable } from '../src/core/tagTable';
-import { benchDir, readBio } from './entities';
+import { benchDir, requireData, writeResult } from './data';
+import { dataFiles as entityData, readBio } from './entities';
 import { BenchSection, formatTable } from './section';
 
 const root = join(__dirname, '..', '..');
+requireData(root, entityData);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodejiebaPaths = require('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -78,7 +80,7 @@ console.log(formatTable(loads) + '\n');
 
 // Throughput: full analysis against raw tag on the same text.
 const texts: Array<[string, string]> = [['seed ×N ≈ 1 M chars', repeatTo(seed, 1_000_000)]];
-if (existsSync(nerFile)) texts.push(['ner-msra test text', readBio(nerFile).text]);
+texts.push(['ner-msra test text', readBio(nerFile).text]);
 const throughputRows: Array<Array<string | number>> = [];
 const throughput: Record<string, unknown> = {};
 for (const [name, text] of texts) {
@@ -146,8 +148,4 @@ const scaleSection: BenchSection = {
 
 console.log(formatTable(scaleSection) + '\n');
 const sections = [loads, throughputSection, phaseSection, scaleSection];
-mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'speed.json'), JSON.stringify(
-  { date: new Date().toISOString(), node: process.version, gcExposed: Boolean(gc), sections: sections.map(s => ({ title: s.title, headers: s.headers, rows: s.rows, data: s.data })) },
-  null, 2) + '\n');
-console.log('written bench/results/speed.json');
+writeResult(root, 'speed', { date: new Date().toISOString(), node: process.version, gcExposed: Boolean(gc), sections: sections.map(s => ({ title: s.title, headers: s.headers, rows: s.rows, data: s.data })) });

@@ -126,8 +126,11 @@ export async function startCodeServer({
     ...(folder ? [folder] : []),
   ];
   // setsid: its own process group, so stop() ends exactly code-server and its extension hosts.
+  // Its temp dir lives in the run folder, so whatever the workbench or an extension leaves there goes with stop().
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp, { recursive: true });
   const child = spawn('setsid', [ensureNode24(), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp, ...env },
   });
   let output = '';
   const onData = d => { output += d; if (!quiet) process.stderr.write(d); };

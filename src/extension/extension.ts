@@ -15,6 +15,7 @@ import { LexiconService } from './corpus/lexiconService';
 import { Config } from './config';
 import { Decorations } from './decorations';
 import { AnnotationHover } from './hover';
+import { registerOnboarding } from './onboarding';
 import { PanelProvider } from './panel/panelProvider';
 import { SidecarWatcher } from './sidecarWatcher';
 import { StatusBar } from './statusBar';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     registerExportPages(store, config, log),
     ...registerCorpus(store, lexicon, config, log),
     timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
+    ...registerOnboarding(context.extensionPath, store, log),
   );
   return createApi(store, decorations, panel);
 }

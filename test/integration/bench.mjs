@@ -1,12 +1,15 @@
-// Extension figures for the benchmark issue, merged into bench/results/extension.json by the run that measured them.
+// Extension figures for the benchmark issue, merged into test-output/extension.json (git-ignored) by the run that
+// measured them; `npm run docs:update` copies them into the committed bench/results/extension.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/code-server.mjs';
 
-const file = join(repoRoot, 'bench', 'results', 'extension.json');
+/** Where tests put screenshots and figures: ignored by git, so a test run leaves the checkout clean. */
+export const outputDir = join(repoRoot, 'test-output');
+const file = join(outputDir, 'extension.json');
 
 export function recordBench(source, figures) {
-  mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
+  mkdirSync(outputDir, { recursive: true });
   const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   all[source] = { ...figures, measuredAt: new Date().toISOString(), machine: `${process.platform}-${process.arch}` };
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
