@@ -24,11 +24,16 @@ export interface BioDocument {
 
 /** Reads a character-per-line BIO file into one text with its gold spans. */
 export function readBio(file: string): BioDocument {
+  return parseBio(readFileSync(file, 'utf8'));
+}
+
+/** The same from the file's content. */
+export function parseBio(content: string): BioDocument {
   const chars: string[] = [];
   const gold: EntityMention[] = [];
   let open: EntityMention | undefined;
   const close = () => { if (open) { open.text = chars.slice(open.start, open.end).join(''); gold.push(open); open = undefined; } };
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+  for (const line of content.split(/\r?\n/)) {
     const m = /^(\S)\s+(\S+)$/.exec(line);
     if (!m) {
       close();

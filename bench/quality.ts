@@ -9,11 +9,13 @@ import { BenchSection, formatTable } from './section';
 import * as entities from './entities';
 import * as numbers from './numbers';
 import * as articles from './articles';
+import * as calibration from './calibration';
+import * as goldEntities from './goldEntities';
 
 const root = join(__dirname, '..', '..');
 const out = join(root, 'bench', 'results', 'quality.json');
 
-const benches: Record<string, { evaluate(root: string): BenchSection[] }> = { entities, numbers, articles };
+const benches: Record<string, { evaluate(root: string): BenchSection[] }> = { entities, goldEntities, calibration, numbers, articles };
 const names = process.argv.slice(2);
 const unknown = names.filter(n => !(n in benches));
 if (unknown.length) {

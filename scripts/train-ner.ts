@@ -14,7 +14,7 @@
  * the character, jieba word/tag and lexicon features of src/core/entities/features.ts; features seen fewer
  * than --min-count times are dropped, weights are quantised to int16.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { tokens } from '../src/core/jieba';
@@ -26,13 +26,11 @@ const root = join(__dirname, '..');
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const epochs = opt('--epochs', 10);
-const folds = opt('--cv', 0);
 const minCount = opt('--min-count', 2);
 /** Features whose largest |weight| is below this are dropped from the shipped model (smaller, faster table). */
 const prune = opt('--prune', 0.001);
-const foldsRun = opt('--folds-run', folds);
-/** --holdout k (1-based, of 5 folds): train without fold k and write to --out, to tune rules on fold k. */
-const holdout = opt('--holdout', 0);
+/** Keeps at most this many features (largest summed |weight| first): bounds the shipped file and its load time. */
+const maxFeatures = opt('--max-features', 700_000);
 const outIdx = args.indexOf('--out');
 const outDir = outIdx >= 0 ? args[outIdx + 1] : join(root, 'models');
 
@@ -40,6 +38,19 @@ interface Sentence { text: string; gold: Uint8Array; feats: Int32Array }
 
 function benchDir(): string {
   return process.env.BIAOZHU_BENCH_DIR ?? join(root, '..', 'shared', 'bench');
+}
+
+/** The training inputs; dev.bio tunes (epochs, calibration), test.bio is never read here. */
+export const TRAIN_FILES = ['train.bio', 'train-extra.bio'];
+
+function benchFile(name: string): string {
+  if (/test\.bio$/.test(name)) { console.error('train-ner: refusing test.bio: that split only measures'); process.exit(1); }
+  const file = join(benchDir(), 'ner-msra', name);
+  if (!existsSync(file)) {
+    console.error(`train-ner: ${file} is missing. Put the shared benchmark data in ../shared/bench or set BIAOZHU_BENCH_DIR (see its README: ner-msra/${name}).`);
+    process.exit(1);
+  }
+  return file;
 }
 
 const dictPath = join(root, 'node_modules', 'nodejieba', 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
@@ -133,7 +144,8 @@ class Perceptron {
     this.c++;
   }
 
-  train(data: Sentence[]): void {
+  train(data: Sentence[], dev?: Sentence[]): void {
+    let bestDev = -1;
     let seed = 12345;
     const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const order = data.map((_, i) => i);
@@ -145,29 +157,46 @@ class Perceptron {
         const guess = this.predict(s);
         if (guess.some((t, k) => t !== s.gold[k])) { wrong++; this.update(s, guess); }
       }
-      process.stderr.write(`epoch ${ep + 1}: ${wrong} sentences wrong\n`);
+      const devF = dev ? f1(this, dev).f : NaN;
+      process.stderr.write(`epoch ${ep + 1}: ${wrong} sentences wrong${dev ? ` dev F1 ${devF.toFixed(4)}` : ''} (${new Date().toISOString()})\n`);
+      if (dev && devF > bestDev) { bestDev = devF; writeModel(this, `epoch ${ep + 1}`); }
     }
   }
 
   export(): { keys: Uint32Array; weights: Float64Array; trans: Float64Array; start: Float64Array } {
-    const T = N_TAGS, keys: number[] = [], rows: number[] = [];
+    const T = N_TAGS, keys: number[] = [], rows: number[] = [], mass: number[] = [];
     for (const [key, r] of this.index) {
-      let nz = false;
-      for (let t = 0; t < T; t++) if (Math.abs(this.w[r * T + t] - this.u[r * T + t] / this.c) >= prune) nz = true;
-      if (nz) { keys.push(key); rows.push(r); }
+      let nz = false, sum = 0;
+      for (let t = 0; t < T; t++) {
+        const a = Math.abs(this.w[r * T + t] - this.u[r * T + t] / this.c);
+        if (a >= prune) nz = true;
+        sum += a;
+      }
+      if (nz) { keys.push(key); rows.push(r); mass.push(sum); }
     }
-    const weights = new Float64Array(rows.length * T);
-    rows.forEach((r, i) => { for (let t = 0; t < T; t++) weights[i * T + t] = this.w[r * T + t] - this.u[r * T + t] / this.c; });
+    let order = keys.map((_, i) => i);
+    if (order.length > maxFeatures) order = order.sort((a, b) => mass[b] - mass[a] || keys[a] - keys[b]).slice(0, maxFeatures).sort((a, b) => a - b);
+    const weights = new Float64Array(order.length * T);
+    order.forEach((k, i) => { const r = rows[k]; for (let t = 0; t < T; t++) weights[i * T + t] = this.w[r * T + t] - this.u[r * T + t] / this.c; });
     const avg = (w: Float64Array, u: Float64Array) => w.map((x, i) => x - u[i] / this.c);
-    return { keys: Uint32Array.from(keys), weights, trans: avg(this.trans, this.transU), start: avg(this.start, this.startU) };
+    return { keys: Uint32Array.from(order.map(k => keys[k])), weights, trans: avg(this.trans, this.transU), start: avg(this.start, this.startU) };
   }
 }
 
 function frequentKeys(data: Sentence[]): Set<number> | undefined {
   if (minCount <= 1) return undefined;
-  const counts = new Map<number, number>();
-  for (const s of data) for (const k of s.feats) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return new Set([...counts].filter(([, c]) => c >= minCount).map(([k]) => k));
+  // Open addressing over typed arrays: a Map of every distinct key would pass V8's 2^24-entry limit.
+  const cap = 1 << 26, mask = cap - 1;
+  const slots = new Int32Array(cap), counts = new Uint8Array(cap);
+  for (const s of data) for (const k of s.feats) {
+    let i = k & mask;
+    while (slots[i] !== k && slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = k;
+    if (counts[i] < 255) counts[i]++;
+  }
+  const out = new Set<number>();
+  for (let i = 0; i < cap; i++) if (counts[i] >= minCount) out.add(slots[i]);
+  return out;
 }
 
 function f1(model: Perceptron, data: Sentence[]): { p: number; r: number; f: number; byLabel: string } {
@@ -190,28 +219,26 @@ function f1(model: Perceptron, data: Sentence[]): { p: number; r: number; f: num
   return { ...prf(sum), byLabel };
 }
 
-const raws = readBio(join(benchDir(), 'ner-msra', 'dev.bio'));
-const data = raws.map(featurize);
-if (folds > 1) {
-  const scores: number[] = [];
-  for (let k = 0; k < foldsRun; k++) {
-    const held = data.filter((_, i) => i % folds === k);
-    const train = data.filter((_, i) => i % folds !== k);
-    const m = new Perceptron(frequentKeys(train));
-    m.train(train);
-    const s = f1(m, held);
-    scores.push(s.f);
-    console.log(`fold ${k + 1}: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f.toFixed(3)} (${s.byLabel})`);
-  }
-  console.log(`mean F1 ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(3)}`);
-} else {
-  const train = data.filter((_, i) => holdout === 0 || i % 5 !== holdout - 1);
-  if (holdout > 0) writeFileSync(join(outDir, 'heldout.txt'), data.filter((_, i) => i % 5 === holdout - 1).map(s => [...s.text].map((ch, i) => `${ch} ${TAGS[s.gold[i]]}`).join('\n')).join('\n\n') + '\n');
-  const m = new Perceptron(frequentKeys(train));
-  m.train(train);
-  const buf = gzipSync(serializeModel(m.export()), { level: 9 });
+const epochDev = args.includes('--dev-each-epoch');
+const t0 = Date.now();
+const trainRaw = TRAIN_FILES.flatMap(f => readBio(benchFile(f)));
+const devRaw = readBio(benchFile('dev.bio'));
+const data = trainRaw.map(featurize);
+const dev = devRaw.map(featurize);
+const chars = data.reduce((a, s) => a + s.text.length, 0);
+console.log(`training on ${TRAIN_FILES.join(' + ')}: ${data.length} sentences, ${chars} characters (featurised in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+const m = new Perceptron(frequentKeys(data));
+m.train(data, epochDev ? dev : undefined);
+if (!epochDev) writeModel(m, `${epochs} epochs`);
+console.log(`training took ${((Date.now() - t0) / 60000).toFixed(1)} min in all`);
+
+/** Writes the averaged model (with --dev-each-epoch: the epoch best on dev.bio so far). */
+function writeModel(model: Perceptron, what: string): void {
+  const s = f1(model, dev);
+  const exported = model.export();
+  const buf = gzipSync(serializeModel(exported), { level: 9 });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, MODEL_FILE), buf);
   writeFileSync(join(outDir, STATS_FILE), gzipSync(Buffer.from(stats.buffer), { level: 9 }));
-  console.log(`wrote ${join(outDir, MODEL_FILE)}: ${m.export().keys.length} features, ${buf.length} bytes`);
+  console.log(`${what}: dev.bio (model alone) P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f.toFixed(3)} (${s.byLabel}); wrote ${join(outDir, MODEL_FILE)}: ${exported.keys.length} features, ${buf.length} bytes, after ${((Date.now() - t0) / 60000).toFixed(1)} min`);
 }

@@ -27,7 +27,9 @@ export function mergeMentions(entities: readonly EntityMention[], numbers: reado
   const all: Annotation[] = [];
   let length = 0;
   for (const e of entities) {
-    all.push({ id: autoId(e.label, e.start, e.end), start: e.start, end: e.end, text: e.text, label: e.label, source: 'auto', status: 'suggested' });
+    const a: Annotation = { id: autoId(e.label, e.start, e.end), start: e.start, end: e.end, text: e.text, label: e.label, source: 'auto', status: 'suggested' };
+    if (e.confidence !== undefined) a.confidence = e.confidence;
+    all.push(a);
     if (e.end > length) length = e.end;
   }
   for (const n of numbers) {

@@ -232,6 +232,7 @@ const optional = (check: Check): Check => v => (v === undefined ? undefined : ch
 const pattern = (re: RegExp, what: string): Check => v => (typeof v === 'string' && re.test(v) ? undefined : `expected ${what}, found ${describe(v)}`);
 const strings: Check = v => (Array.isArray(v) && v.every(x => typeof x === 'string') ? undefined : `expected an array of strings, found ${describe(v)}`);
 const finite: Check = v => (typeof v === 'number' && Number.isFinite(v) ? undefined : `expected a finite number, found ${describe(v)}`);
+const probability: Check = v => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : `expected a number from 0 to 1, found ${describe(v)}`);
 
 function fields(item: unknown, at: PathKey[], checks: Record<string, Check>): Found | undefined {
   if (!isObj(item)) return { path: at, message: `expected an object, found ${describe(item)}` };
@@ -251,6 +252,7 @@ function spanEnd(item: Record<string, unknown>, at: PathKey[], length: number | 
 const ANNOTATION: Record<string, Check> = {
   id: nonEmpty, start: offset, end: offset, text: str, label: nonEmpty, source: oneOf(SOURCES), status: oneOf([...STATUSES]),
   value: optional(finite), unit: optional(str), approx: optional(oneOf(APPROX)), kind: optional(oneOf(KINDS)),
+  confidence: optional(probability),
 };
 
 function annotationProblem(a: unknown, at: PathKey[], length: number | undefined): Found | undefined {

@@ -13,6 +13,8 @@ export interface PackedAnnotations {
   ints: Int32Array;
   /** The `value` of each annotation (meaningful only where its HAS_VALUE flag is set). */
   values: Float64Array;
+  /** The `confidence` of each annotation, NaN where absent. */
+  confidences: Float64Array;
   strings: string[];
 }
 
@@ -38,6 +40,7 @@ export function packAnnotations(text: string, annotations: readonly Annotation[]
   };
   const ints = new Int32Array(annotations.length * FIELDS);
   const values = new Float64Array(annotations.length);
+  const confidences = new Float64Array(annotations.length);
   annotations.forEach((a, n) => {
     const o = n * FIELDS;
     ints[o + START] = a.start;
@@ -51,18 +54,19 @@ export function packAnnotations(text: string, annotations: readonly Annotation[]
     ints[o + APPROX] = intern(a.approx);
     ints[o + KIND] = intern(a.kind);
     values[n] = 'value' in a && a.value !== undefined ? a.value : NaN;
+    confidences[n] = a.confidence ?? NaN;
   });
-  return { count: annotations.length, ints, values, strings };
+  return { count: annotations.length, ints, values, confidences, strings };
 }
 
 /** The buffers to list as transferables when posting `p`. */
 export function transferables(p: PackedAnnotations): ArrayBuffer[] {
-  return [p.ints.buffer as ArrayBuffer, p.values.buffer as ArrayBuffer];
+  return [p.ints.buffer as ArrayBuffer, p.values.buffer as ArrayBuffer, p.confidences.buffer as ArrayBuffer];
 }
 
 /** Rebuilds annotations `from`..`to` (end exclusive) of `p` against the page `text` they were packed with. */
 export function unpackAnnotations(text: string, p: PackedAnnotations, from = 0, to = p.count): Annotation[] {
-  const { ints, values, strings } = p;
+  const { ints, values, confidences, strings } = p;
   const out: Annotation[] = new Array(Math.max(0, to - from));
   for (let n = from; n < to; n++) {
     const o = n * FIELDS;
@@ -80,6 +84,7 @@ export function unpackAnnotations(text: string, p: PackedAnnotations, from = 0, 
     if (ints[o + UNIT] !== NONE) a.unit = strings[ints[o + UNIT]];
     if (ints[o + APPROX] !== NONE) a.approx = strings[ints[o + APPROX]] as Annotation['approx'];
     if (ints[o + KIND] !== NONE) a.kind = strings[ints[o + KIND]] as Annotation['kind'];
+    if (confidences !== undefined && !Number.isNaN(confidences[n])) a.confidence = confidences[n];
     out[n - from] = a;
   }
   return out;

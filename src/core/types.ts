@@ -37,6 +37,8 @@ export interface NumberMention extends Span {
 export interface EntityMention extends Span {
   text: string;
   label: EntityLabel | (string & {});
+  /** Calibrated probability that this exact span and label are right (see docs/ner.md#confidence). */
+  confidence?: number;
 }
 
 export interface Annotation extends Span {
@@ -50,6 +52,11 @@ export interface Annotation extends Span {
   unit?: string;
   approx?: Approx;
   kind?: NumberKind;
+  /**
+   * Automatic suggestions only: calibrated probability in [0, 1] that the span and label are right
+   * (about 90 % of suggestions with 0.9 are). Absent on manual items and where no estimate exists.
+   */
+  confidence?: number;
 }
 
 export interface Article extends Span {

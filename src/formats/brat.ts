@@ -74,7 +74,7 @@ export const brat: FormatPlugin = {
   },
 };
 
-const NOTE_KEYS = new Set(['id', 'status', 'source', 'value', 'unit', 'approx', 'kind']);
+const NOTE_KEYS = new Set(['id', 'status', 'source', 'value', 'unit', 'approx', 'kind', 'confidence']);
 
 /** brat type names cannot hold spaces. */
 function bratType(label: string): string {
@@ -87,7 +87,7 @@ function oneLine(s: string): string {
 
 /** `key=value` words; a value's spaces, `%` and `=` are percent-encoded. */
 function noteOf(a: Annotation): string {
-  const pairs: Array<[string, unknown]> = [['id', a.id], ['status', a.status], ['source', a.source], ['value', a.value], ['unit', a.unit], ['approx', a.approx], ['kind', a.kind]];
+  const pairs: Array<[string, unknown]> = [['id', a.id], ['status', a.status], ['source', a.source], ['value', a.value], ['unit', a.unit], ['approx', a.approx], ['kind', a.kind], ['confidence', a.confidence]];
   return pairs.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${String(v).replace(/[\s%=]/g, ch => encodeURIComponent(ch))}`).join(' ');
 }
 
@@ -99,7 +99,7 @@ function parseNote(note: string): Partial<Candidate> {
     let value: string;
     try { value = decodeURIComponent(m[2]); } catch { value = m[2]; }
     const key = m[1].toLowerCase();
-    out[key] = key === 'value' ? Number(value) : value;
+    out[key] = key === 'value' || key === 'confidence' ? Number(value) : value;
   }
   return out as Partial<Candidate>;
 }

@@ -99,6 +99,7 @@ export interface Candidate extends Span {
   unit?: unknown;
   approx?: unknown;
   kind?: unknown;
+  confidence?: unknown;
 }
 
 /**
@@ -189,6 +190,8 @@ export class ImportCollector {
       if (APPROX.has(c.approx as string)) a.approx = c.approx as Approx;
       if (KINDS.has(c.kind as string)) a.kind = c.kind as NumberKind;
     }
+    // Confidence belongs to automatic suggestions only (the export contract).
+    if (source === 'auto' && typeof c.confidence === 'number' && c.confidence >= 0 && c.confidence <= 1) a.confidence = c.confidence;
     this.annotations.push(a);
   }
 

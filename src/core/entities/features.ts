@@ -12,8 +12,8 @@ import {
 } from './lexicons';
 
 /** Bump when templates change: a model file records the version it was trained with. */
-export const FEATURE_VERSION = 3;
-export const FEATURES_PER_CHAR = 26;
+export const FEATURE_VERSION = 4;
+export const FEATURES_PER_CHAR = 31;
 
 const enum Cls { Surname = 1, DivSuffix = 2, OrgSuffix = 4, Tibetan = 8, Digit = 16, Latin = 32, Punct = 64, PlaceAbbr = 128 }
 const enum WordFlag { RoleBefore = 1, SpeechAfter = 2, DivisionWord = 4, OrgWord = 8, CompoundSurname = 16 }
@@ -224,7 +224,7 @@ export function extractFeatures(text: string, toks: readonly Token[], stats: Uin
     const o = i * F;
     wordKeys(part, 0, c0, wp, tg, v.word[i], v.len[i], v.last[i], cls[c0], stats[c0]);
     for (let q = 0; q < WORD_FEATURES; q++) f[o + WORD_SLOTS[q]] = part[q];
-    contextKeys(part, 0, c0, p1, p2, n1, n2, cls, stats, wp, tg, v.prevTag[i], v.nextTag[i], v.prevWord[i], v.nextWord[i], v.flags[i]);
+    contextKeys(part, 0, c0, p1, p2, n1, n2, cls, stats, wp, tg, v.prevTag[i], v.nextTag[i], v.prevWord[i], v.nextWord[i], v.flags[i], v.word[i]);
     for (let q = 0; q < CONTEXT_FEATURES; q++) f[o + CONTEXT_SLOTS[q]] = part[q];
   }
   return f;
@@ -238,7 +238,7 @@ export function extractFeatures(text: string, toks: readonly Token[], stats: Uin
  * in a character's FEATURES_PER_CHAR.
  */
 const WORD_SLOTS = [0, 7, 8, 9, 14, 15, 17, 20, 23, 24, 25];
-const CONTEXT_SLOTS = [1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 16, 18, 19, 21, 22];
+const CONTEXT_SLOTS = [1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 16, 18, 19, 21, 22, 26, 27, 28, 29, 30];
 const WORD_FEATURES = WORD_SLOTS.length;
 const CONTEXT_FEATURES = CONTEXT_SLOTS.length;
 
@@ -258,7 +258,7 @@ function wordKeys(f: Int32Array, o: number, c0: number, wp: number, tg: number, 
 
 function contextKeys(
   f: Int32Array, o: number, c0: number, p1: number, p2: number, n1: number, n2: number, cls: Uint8Array, stats: Uint16Array,
-  wp: number, tg: number, prevTag: number, nextTag: number, prevWord: number, nextWord: number, flags: number,
+  wp: number, tg: number, prevTag: number, nextTag: number, prevWord: number, nextWord: number, flags: number, word: number,
 ): void {
   const s0 = stats[c0], sp = stats[p1], sn = stats[n1];
   f[o] = mix(2, p1, 0);
@@ -276,6 +276,12 @@ function contextKeys(
   f[o + 12] = mix(24, prevWord, c0);
   f[o + 13] = mix(32, sp, s0);
   f[o + 14] = mix(33, s0, sn);
+  // Version 4, for the full training set: character trigrams and word bigrams (long organisation names).
+  f[o + 15] = mix(40, (p1 << 16) | c0, n1);
+  f[o + 16] = mix(41, (p2 << 16) | p1, c0);
+  f[o + 17] = mix(42, (c0 << 16) | n1, n2);
+  f[o + 18] = mix(43, (prevWord + Math.imul(wp, 0x9e3779b1)) | 0, word);
+  f[o + 19] = mix(44, nextWord, c0);
 }
 
 /** What the inference path reads of a model (model.ts): `keys[slot]` a feature hash (0 empty), `weights[slot * stride + t]`. */
@@ -357,7 +363,7 @@ export function scoreEmissions(
       addWeights(table, stride, wordBuf, 0, WORD_FEATURES, emit, at * T);
       const p1 = at > 0 ? text.charCodeAt(at - 1) : 2, p2 = at > 1 ? text.charCodeAt(at - 2) : 2;
       const n1 = at + 1 < n ? text.charCodeAt(at + 1) : 3, n2 = at + 2 < n ? text.charCodeAt(at + 2) : 3;
-      contextKeys(ctx, at * C, c0, p1, p2, n1, n2, cls, stats, 4, 0, 0, 0, 0, 0, 0);
+      contextKeys(ctx, at * C, c0, p1, p2, n1, n2, cls, stats, 4, 0, 0, 0, 0, 0, 0, 0);
     }
     if (w === m) break;
     const own = info!.flags, hash = info!.hash;
@@ -376,7 +382,7 @@ export function scoreEmissions(
       const wp = len === 1 ? 3 : i === ts ? 0 : i === te - 1 ? 2 : 1;
       const p1 = i > 0 ? text.charCodeAt(i - 1) : 2, p2 = i > 1 ? text.charCodeAt(i - 2) : 2;
       const n1 = i + 1 < n ? text.charCodeAt(i + 1) : 3, n2 = i + 2 < n ? text.charCodeAt(i + 2) : 3;
-      contextKeys(ctx, i * C, text.charCodeAt(i), p1, p2, n1, n2, cls, stats, wp, tg, prevTag, nextTg, prevHash, nextHash, flags);
+      contextKeys(ctx, i * C, text.charCodeAt(i), p1, p2, n1, n2, cls, stats, wp, tg, prevTag, nextTg, prevHash, nextHash, flags, hash);
     }
     at = te;
     prevHash = hash; prevTag = tg; prevOwn = own;

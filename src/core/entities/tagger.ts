@@ -3,6 +3,7 @@ import { tokensWithIds, type Token } from '../jieba';
 import { spansOf, viterbi, N_TAGS, type TagSpan } from './decode';
 import { scoreEmissions } from './features';
 import { loadCharStats, loadModel, STRIDE } from './model';
+import { forwardBackward, type Posterior } from './posterior';
 
 /** Texts are tagged in chunks of about this many UTF-16 units, cut after a line break or sentence end. */
 const CHUNK = 4096;
@@ -12,12 +13,18 @@ export interface Chunk {
   end: number;
   tokens: Token[];
   spans: TagSpan[];
+  /** Forward-backward tables over the chunk (offsets relative to `start`); reused by the next chunk. */
+  posterior: Posterior;
 }
 
 let emitBuf = new Float32Array(0);
+let posteriorBuf: Posterior | undefined;
 
-/** Tags one chunk of `text` (`start`..`end`); token and span offsets are into the whole text. */
-export function tagChunk(text: string, start: number, end: number): Chunk {
+/**
+ * Tags one chunk of `text` (`start`..`end`); token and span offsets are into the whole text. `temperature`
+ * divides the scores for the span probabilities (the calibration's).
+ */
+export function tagChunk(text: string, start: number, end: number, temperature = 1): Chunk {
   const model = loadModel();
   const stats = loadCharStats();
   const piece = text.slice(start, end);
@@ -27,7 +34,8 @@ export function tagChunk(text: string, start: number, end: number): Chunk {
   const emit = scoreEmissions(piece, toks, ids, stats, model, STRIDE, emitBuf, start);
   const tags = viterbi(emit, n, model.trans, model.start, new Uint8Array(n));
   const spans = spansOf(tags, n).map(s => ({ start: s.start + start, end: s.end + start, label: s.label }));
-  return { start, end, tokens: toks, spans };
+  const posterior = (posteriorBuf = forwardBackward(emit, n, model.trans, model.start, model.scale / temperature, posteriorBuf));
+  return { start, end, tokens: toks, spans, posterior };
 }
 
 /** Chunk boundaries: after a line break or sentence end near CHUNK units, never inside a surrogate pair. */
