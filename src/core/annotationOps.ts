@@ -73,10 +73,13 @@ export function nextAnnotation(annotations: readonly Annotation[], offset: numbe
 }
 
 /** Ids of the suggestions to accept: all, or of one label, or inside `within`. */
-export function suggestionIds(annotations: readonly Annotation[], filter: { label?: string; within?: readonly Span[] }): Set<string> {
+export function suggestionIds(annotations: readonly Annotation[], filter: { label?: string; within?: readonly Span[]; minConfidence?: number }): Set<string> {
+  const min = filter.minConfidence;
   return new Set(annotations
     .filter(a => a.status === 'suggested')
     .filter(a => filter.label === undefined || a.label === filter.label)
+    // A threshold keeps only suggestions that carry a confidence at or above it (rules and numbers carry none).
+    .filter(a => min === undefined || (a.confidence !== undefined && a.confidence >= min))
     .filter(a => !filter.within || filter.within.some(s => a.start >= s.start && a.end <= s.end))
     .map(a => a.id));
 }

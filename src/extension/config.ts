@@ -9,6 +9,8 @@ export interface BiaozhuConfig {
   labels: LabelDef[];
   analyzers: { entities: boolean; numbers: boolean; articles: boolean };
   highlights: { enabled: boolean; suggestedStyle: 'dashed' | 'underline' | 'tint' };
+  /** Suggestions with a confidence below this are drawn fainter; 0 turns that off. */
+  confidence: { faintBelow: number };
   autoAnalyze: boolean;
   sidecar: { location: 'beside' | 'folder' };
   maxFileSizeMB: number;
@@ -16,8 +18,8 @@ export interface BiaozhuConfig {
 }
 
 /** Top-level sections a change is reported by; a listener reacts only to the ones it uses. */
-export type Section = 'labels' | 'analyzers' | 'highlights' | 'autoAnalyze' | 'sidecar' | 'maxFileSizeMB' | 'export';
-const SECTIONS: Section[] = ['labels', 'analyzers', 'highlights', 'autoAnalyze', 'sidecar', 'maxFileSizeMB', 'export'];
+export type Section = 'labels' | 'analyzers' | 'highlights' | 'confidence' | 'autoAnalyze' | 'sidecar' | 'maxFileSizeMB' | 'export';
+const SECTIONS: Section[] = ['labels', 'analyzers', 'highlights', 'confidence', 'autoAnalyze', 'sidecar', 'maxFileSizeMB', 'export'];
 
 /** Built-in labels overridden or extended by the `biaozhu.labels` setting (a custom entry with a built-in id replaces it). */
 export function effectiveLabels(custom: readonly unknown[]): LabelDef[] {
@@ -46,6 +48,7 @@ export function readConfig(): BiaozhuConfig {
       enabled: c.get<boolean>('highlights.enabled', true),
       suggestedStyle: style === 'underline' || style === 'tint' ? style : 'dashed',
     },
+    confidence: { faintBelow: Math.min(1, Math.max(0, Number(c.get<number>('confidence.faintBelow', 0.5)) || 0)) },
     autoAnalyze: c.get<boolean>('autoAnalyze', true),
     sidecar: { location: c.get<string>('sidecar.location', 'beside') === 'folder' ? 'folder' : 'beside' },
     maxFileSizeMB: Math.max(0, c.get<number>('maxFileSizeMB', 5)),

@@ -1,6 +1,7 @@
 /**
  * Editor decorations: one decoration type per label × status (suggested looks different from accepted;
- * rejected is not drawn), one for article starts and one for column breaks. Types are created once per
+ * rejected is not drawn; a suggestion whose confidence is below `biaozhu.confidence.faintBelow` has its
+ * own fainter type), one for article starts and one for column breaks. Types are created once per
  * label set and disposed; colours are contributed theme colours for built-in labels and the configured
  * colour for custom ones. Edits are debounced; an editor switch applies at once. On a page with very many
  * annotations only a window around the visible part is drawn, and drawn again as scrolling leaves it:
@@ -19,7 +20,11 @@ const VISIBLE_FIRST_THRESHOLD = 3000;
 /** Characters drawn beyond each side of the visible part; scrolling within this margin needs no redraw. */
 const WINDOW_CHARS = 30_000;
 const BUILTIN_COLOUR_IDS = new Set(['PER', 'LOC', 'ORG', 'WORK', 'NUMBER']);
-const STATUSES = ['suggested', 'accepted'] as const;
+/**
+ * Faint suggestions keep their label colour but draw the text at this opacity with a dotted outline: the
+ * opacity is relative to the theme's own foreground, so the text stays readable in light, dark and high contrast.
+ */
+const FAINT_OPACITY = '0.6';
 
 type Ranges = Record<string, vscode.Range[]>;
 
@@ -97,6 +102,7 @@ export class Decorations extends Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges(e => { if (this.leftWindow(e.textEditor)) this.schedule(e.textEditor.document.uri); }),
       config.onDidChange(changed => {
         if (changed.has('highlights')) this.enabled = config.value.highlights.enabled;
+        if (changed.has('confidence') && !changed.has('labels') && !changed.has('highlights')) this.applyAll();
         if (changed.has('labels') || changed.has('highlights')) {
           this.createLabelTypes();
           this.applyAll();
@@ -153,6 +159,17 @@ export class Decorations extends Disposable {
       ...(style === 'dashed' ? { border: '1px dashed', borderColor: colours.border, borderRadius: '2px' } : {}),
       ...(style === 'underline' ? { borderWidth: '0 0 2px 0', borderStyle: 'dashed', borderColor: colours.border } : {}),
     }));
+    this.types.set(`${id}.faint`, vscode.window.createTextEditorDecorationType({
+      backgroundColor: colours.suggested,
+      opacity: FAINT_OPACITY,
+      ...(style === 'underline' ? { borderWidth: '0 0 1px 0', borderStyle: 'dotted', borderColor: colours.border } : {}),
+      ...(style === 'dashed' ? { border: '1px dotted', borderColor: colours.border, borderRadius: '2px' } : {}),
+    }));
+  }
+
+  /** The decoration a drawn annotation belongs to: its label and status, or its label's faint type. */
+  private keyOf(a: Annotation, faintBelow: number): string {
+    return a.status === 'suggested' && a.confidence !== undefined && a.confidence < faintBelow ? `${a.label}.faint` : `${a.label}.${a.status}`;
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -198,6 +215,7 @@ export class Decorations extends Disposable {
       this.addLabelTypes(label, this.config.value.labels.find(l => l.id === label));
       ranges[`${label}.suggested`] = [];
       ranges[`${label}.accepted`] = [];
+      ranges[`${label}.faint`] = [];
     }
     if (window) this.windows.set(editor, window);
     else this.windows.delete(editor);
@@ -227,7 +245,8 @@ export class Decorations extends Disposable {
     const doc = editor.document;
     const state = this.store.get(doc.uri);
     const ranges: Ranges = Object.fromEntries(Object.keys(empty).map(k => [k, [] as vscode.Range[]]));
-    for (const a of annotations) ranges[`${a.label}.${a.status}`]?.push(toRange(doc, a));
+    const faintBelow = this.config.value.confidence.faintBelow;
+    for (const a of annotations) ranges[this.keyOf(a, faintBelow)]?.push(toRange(doc, a));
     if (state && this.enabled) {
       ranges.article = state.articles.map(a => lineRangeAt(doc, a.start));
       ranges.columnBreak = state.columnBreaks.map(c => new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.start)));

@@ -14,6 +14,9 @@ import type { AnnotationStore } from './store';
 
 const TRUSTED = { enabledCommands: [Commands.setStatus, Commands.relabel] };
 
+/** 0.873 → "87%" in the UI language's digits. */
+const confidencePercent = (c: number): string => new Intl.NumberFormat(vscode.env.language, { style: 'percent', maximumFractionDigits: 0 }).format(c);
+
 export class AnnotationHover implements vscode.HoverProvider {
   constructor(private readonly store: AnnotationStore, private readonly config: Config) {}
 
@@ -33,6 +36,7 @@ export class AnnotationHover implements vscode.HoverProvider {
     md.appendText(label ? `${label.name} (${a.label})` : String(a.label));
     md.appendMarkdown('** · ');
     md.appendText(`${sourceName(a.source)} · ${statusName(a.status)}`);
+    if (a.confidence !== undefined) md.appendText(` · ${vscode.l10n.t('Confidence: {0}', confidencePercent(a.confidence))}`);
     md.appendMarkdown('\n\n');
     md.appendText(`「${a.text}」`);
     const value = a.label === 'NUMBER' ? normalisedValue(a, approxWords()) : undefined;

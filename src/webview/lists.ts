@@ -100,7 +100,7 @@ export function renderArticles(ctx: Ctx): ViewResult {
 }
 
 export function renderEntities(ctx: Ctx): ViewResult {
-  const groups = groupEntities(ctx.snap.annotations, ctx.snap.labels, ctx.filter);
+  const groups = groupEntities(ctx.snap.annotations, ctx.snap.labels, ctx.filter, ctx.view.entitySort);
   const tree = h('ul', { role: 'tree', class: 'bz-list bz-tree', 'aria-label': ctx.t('entities.tree'), 'aria-multiselectable': 'true' });
   const visible: Annotation[] = [];
   for (const g of groups) {
@@ -126,6 +126,7 @@ export function renderEntities(ctx: Ctx): ViewResult {
         }, { role: 'treeitem', 'aria-level': 2, 'aria-expanded': String(expanded), class: `bz-item${n.rejected ? ' bz-rejected' : ''}` }, [
           h('span', { class: 'bz-text' }, n.text),
           h('span', { class: 'bz-count', title: ctx.t('entities.mentions', n.mentions.length) }, ctx.t('entities.mentions', ctx.int(n.mentions.length))),
+          confidenceChip(ctx, n.confidence, 'confidence.lowest'),
           n.pending ? h('span', { class: 'bz-pending', title: ctx.t('status.suggested') }, ctx.int(n.pending)) : h('span', {}),
         ]);
         if (expanded) {
@@ -144,6 +145,13 @@ export function renderEntities(ctx: Ctx): ViewResult {
   return { element: groups.length ? tree : emptyNote(ctx, ctx.snap.annotations.length), visible };
 }
 
+/** The confidence as a percentage (`87%`), titled; empty when there is none (rules, numbers, user work). */
+function confidenceChip(ctx: Ctx, confidence: number | undefined, title: 'confidence.title' | 'confidence.lowest'): HTMLElement {
+  if (confidence === undefined) return h('span', {});
+  const shown = ctx.t('confidence.percent', ctx.int(Math.round(confidence * 100)));
+  return h('span', { class: 'bz-conf bz-dim', title: ctx.t(title, shown) }, shown);
+}
+
 /** One annotation as a row; `showText` for flat lists, otherwise its position (the name row shows the text). */
 function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, level: number | undefined, showText: boolean, actions: 'all' | 'remove' = 'all'): HTMLLIElement {
   const role = level ? 'treeitem' : 'option';
@@ -158,6 +166,7 @@ function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, leve
     content.push(labelChip(ctx, a.label));
   }
   content.push(h('span', { class: 'bz-meta' },
+    confidenceChip(ctx, a.confidence, 'confidence.title'),
     a.kind ? h('span', { class: 'bz-kind' }, ctx.t(`kind.${a.kind}`)) : '',
     h('span', { class: 'bz-pos bz-dim' }, ctx.t('entities.at', ctx.int(a.start)))));
   const reattach = actions === 'remove' ? () => ctx.act.reattach(a.id) : undefined;

@@ -199,7 +199,8 @@ function render(): void {
   const result: ViewResult = hasDoc ? viewFor(view.tab)(ctx) : { element: h('div', {}), visible: [] };
   visible = result.visible;
   renderTabs(ctx);
-  renderToolbar(toolbar, ctx, visible, numberSort => { view = { ...view, numberSort }; save(); render(); });
+  renderToolbar(toolbar, ctx, visible, numberSort => { view = { ...view, numberSort }; save(); render(); },
+    entitySort => { view = { ...view, entitySort }; save(); render(); });
   panel.setAttribute('aria-labelledby', `bz-tab-${view.tab}`);
   panel.replaceChildren(result.element);
   keysHint.textContent = t(view.tab === 'articles' ? 'list.keysArticles' : view.tab === 'orphans' ? 'list.keysOrphans' : view.tab === 'stats' ? 'list.keysStats' : 'list.keys');

@@ -16,16 +16,49 @@ export interface Filter {
   sources: Array<'auto' | 'manual'>;
   /** Lower-cased terms, all of which must occur. */
   terms: string[];
+  /** Confidence bounds (`conf<0.5`, `conf>=0.9`), all of which must hold; an item without a confidence fails them. */
+  confidence: ConfidenceBound[];
 }
 
-/** Splits on whitespace; a token equal to a label id (any case) is a label, `is:x` a status or source, anything else text. */
+export type ConfidenceOp = '<' | '<=' | '>' | '>=' | '=';
+export interface ConfidenceBound { op: ConfidenceOp; value: number }
+
+const CONFIDENCE_TOKEN = /^conf(<=|>=|<|>|=)(\d*\.?\d+)$/i;
+
+/** `conf<0.5` → a bound; anything else (including a value outside [0, 1]) → undefined, so it stays a text term. */
+export function parseConfidenceBound(token: string): ConfidenceBound | undefined {
+  const m = CONFIDENCE_TOKEN.exec(token);
+  const value = m ? Number(m[2]) : NaN;
+  return m && value >= 0 && value <= 1 ? { op: m[1] as ConfidenceOp, value } : undefined;
+}
+
+function meetsBound(c: number, b: ConfidenceBound): boolean {
+  switch (b.op) {
+    case '<': return c < b.value;
+    case '<=': return c <= b.value;
+    case '>': return c > b.value;
+    case '>=': return c >= b.value;
+    default: return c === b.value;
+  }
+}
+
+function meetsConfidence(a: Annotation, bounds: readonly ConfidenceBound[]): boolean {
+  return bounds.every(b => a.confidence !== undefined && meetsBound(a.confidence, b));
+}
+
+/**
+ * Splits on whitespace; a token equal to a label id (any case) is a label, `is:x` a status or source,
+ * `conf<0.5` (also <=, >, >=, =) a confidence bound, anything else text.
+ */
 export function parseFilter(text: string, labelIds: readonly string[]): Filter {
-  const filter: Filter = { labels: [], statuses: [], sources: [], terms: [] };
+  const filter: Filter = { labels: [], statuses: [], sources: [], terms: [], confidence: [] };
   const byUpper = new Map(labelIds.map(id => [id.toUpperCase(), id]));
   for (const token of text.split(/\s+/).filter(Boolean)) {
     const label = byUpper.get(token.toUpperCase());
     const is = /^is:(.+)$/i.exec(token)?.[1]?.toLowerCase();
+    const bound = parseConfidenceBound(token);
     if (label !== undefined) filter.labels.push(label);
+    else if (bound) filter.confidence.push(bound);
     else if (isStatus(is)) filter.statuses.push(is);
     else if (is && (SOURCES as readonly string[]).includes(is)) filter.sources.push(is as 'auto' | 'manual');
     else filter.terms.push(token.toLowerCase());
@@ -34,7 +67,7 @@ export function parseFilter(text: string, labelIds: readonly string[]): Filter {
 }
 
 export function isEmptyFilter(f: Filter): boolean {
-  return !f.labels.length && !f.statuses.length && !f.sources.length && !f.terms.length;
+  return !f.labels.length && !f.statuses.length && !f.sources.length && !f.terms.length && !f.confidence.length;
 }
 
 function hasTerms(haystack: readonly (string | undefined)[], terms: readonly string[]): boolean {
@@ -46,6 +79,7 @@ export function matchesAnnotation(a: Annotation, f: Filter): boolean {
   return (!f.labels.length || f.labels.includes(a.label))
     && (!f.statuses.length || f.statuses.includes(a.status))
     && (!f.sources.length || f.sources.includes(a.source))
+    && meetsConfidence(a, f.confidence)
     && hasTerms([a.text, a.unit], f.terms);
 }
 
@@ -67,6 +101,17 @@ export interface NameGroup {
   pending: number;
   /** Every mention rejected: the name is no longer drawn. */
   rejected: boolean;
+  /** The lowest confidence among its mentions that carry one (the one to doubt); undefined when none does. */
+  confidence?: number;
+}
+
+/** `mentions`: most mentions first; `confidence`: least sure first, names without a confidence last. */
+export type EntitySortKey = 'mentions' | 'confidence';
+
+function lowestConfidence(mentions: readonly Annotation[]): number | undefined {
+  let low: number | undefined;
+  for (const m of mentions) if (m.confidence !== undefined && (low === undefined || m.confidence < low)) low = m.confidence;
+  return low;
 }
 
 export interface LabelGroup {
@@ -83,7 +128,7 @@ export const groupKey = (label: string): string => `group:${label}`;
  * Entities (every label but NUMBER) grouped by label in the order of `labels` (unknown labels after, by id),
  * then by distinct text: most mentions first, ties by first position.
  */
-export function groupEntities(annotations: readonly Annotation[], labels: readonly LabelDef[], f: Filter): LabelGroup[] {
+export function groupEntities(annotations: readonly Annotation[], labels: readonly LabelDef[], f: Filter, sort: EntitySortKey = 'mentions'): LabelGroup[] {
   const byLabel = new Map<string, Map<string, Annotation[]>>();
   for (const a of annotations) {
     if (a.label === NUMBER_LABEL || !matchesAnnotation(a, f)) continue;
@@ -100,13 +145,18 @@ export function groupEntities(annotations: readonly Annotation[], labels: readon
     .map(([label, names]) => {
       const groups = [...names.entries()].map(([text, mentions]): NameGroup => {
         mentions.sort(byPosition);
-        return {
+        const group: NameGroup = {
           key: nameKey(label, text), label, text, mentions,
           pending: mentions.filter(m => m.status === 'suggested').length,
           rejected: mentions.every(m => m.status === 'rejected'),
         };
+        const confidence = lowestConfidence(mentions);
+        if (confidence !== undefined) group.confidence = confidence;
+        return group;
       });
-      groups.sort((x, y) => y.mentions.length - x.mentions.length || x.mentions[0].start - y.mentions[0].start);
+      const byMentions = (x: NameGroup, y: NameGroup) => y.mentions.length - x.mentions.length || x.mentions[0].start - y.mentions[0].start;
+      const byConfidence = (x: NameGroup, y: NameGroup) => (x.confidence ?? 2) - (y.confidence ?? 2) || byMentions(x, y);
+      groups.sort(sort === 'confidence' ? byConfidence : byMentions);
       return { key: groupKey(label), label, mentions: groups.reduce((n, g) => n + g.mentions.length, 0), names: groups };
     });
 }
@@ -239,6 +289,7 @@ export interface ViewState {
   tab: TabId;
   filter: string;
   numberSort: { key: NumberSortKey; dir: SortDirection };
+  entitySort: EntitySortKey;
   /** Collapsed label groups in the Entities tree. */
   collapsed: string[];
   /** Expanded distinct names in the Entities tree. */
@@ -248,7 +299,7 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
-  tab: 'entities', filter: '', numberSort: { key: 'position', dir: 'asc' }, collapsed: [], expanded: [], scroll: {}, labelsOpen: false,
+  tab: 'entities', filter: '', numberSort: { key: 'position', dir: 'asc' }, entitySort: 'mentions', collapsed: [], expanded: [], scroll: {}, labelsOpen: false,
 };
 
 const MAX_KEYS = 2000;
@@ -273,6 +324,7 @@ export function restoreViewState(raw: unknown): ViewState {
       key: ['position', 'value', 'text'].includes(sort.key as string) ? (sort.key as NumberSortKey) : d.numberSort.key,
       dir: sort.dir === 'desc' ? 'desc' : 'asc',
     },
+    entitySort: r.entitySort === 'confidence' ? 'confidence' : 'mentions',
     collapsed: keys(r.collapsed),
     expanded: keys(r.expanded),
     scroll,

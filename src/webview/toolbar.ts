@@ -2,7 +2,7 @@
 import type { Annotation, Status } from '../core/types';
 import type { Ctx } from './context';
 import { h } from './dom';
-import { type NumberSortKey, type ViewState, pendingIds, selectionOf } from './model';
+import { type EntitySortKey, type NumberSortKey, type ViewState, pendingIds, selectionOf } from './model';
 
 function bulkButton(text: string, key: string, disabled: boolean, run: () => void, title?: string): HTMLButtonElement {
   const b = h('button', { type: 'button', class: 'bz-button bz-secondary', title }, text);
@@ -13,7 +13,8 @@ function bulkButton(text: string, key: string, disabled: boolean, run: () => voi
 }
 
 /** Bulk actions apply to the selected rows that are visible now, never to rows the filter hides. */
-export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: readonly Annotation[], onSort: (sort: ViewState['numberSort']) => void): void {
+export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: readonly Annotation[], onSort: (sort: ViewState['numberSort']) => void,
+  onEntitySort: (sort: EntitySortKey) => void): void {
   const { view, selected, act } = ctx;
   toolbar.setAttribute('aria-label', ctx.t('bulk.toolbar'));
   const parts: HTMLElement[] = [];
@@ -45,6 +46,7 @@ export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: readonly 
     }
   }
   if (view.tab === 'numbers') parts.push(sortControls(ctx, onSort));
+  if (view.tab === 'entities') parts.push(entitySortControl(ctx, onEntitySort));
   toolbar.replaceChildren(...parts);
   toolbar.hidden = !parts.length;
 }
@@ -62,4 +64,14 @@ function sortControls(ctx: Ctx, onSort: (sort: ViewState['numberSort']) => void)
   toggle.dataset.focusKey = 'sortDir';
   toggle.addEventListener('click', () => onSort({ key, dir: desc ? 'asc' : 'desc' }));
   return h('span', { class: 'bz-sort' }, h('label', { for: 'bz-sort' }, ctx.t('sort.label')), select, toggle);
+}
+
+/** Entities: most mentions first, or least sure first so doubtful suggestions are reviewed before sure ones. */
+function entitySortControl(ctx: Ctx, onSort: (sort: EntitySortKey) => void): HTMLElement {
+  const select = h('select', { id: 'bz-entity-sort' });
+  select.dataset.focusKey = 'entitySort';
+  for (const k of ['mentions', 'confidence'] as const) select.append(h('option', { value: k }, ctx.t(`sort.${k}`)));
+  select.value = ctx.view.entitySort;
+  select.addEventListener('change', () => onSort(select.value === 'confidence' ? 'confidence' : 'mentions'));
+  return h('span', { class: 'bz-sort' }, h('label', { for: 'bz-entity-sort' }, ctx.t('sort.label')), select);
 }

@@ -81,6 +81,13 @@ describe('annotation operations', () => {
     assert.deepStrictEqual([...suggestionIds(list, { within: [{ start: 2, end: 9 }] })], ['l', 'p2']);
   });
 
+  it('suggestionIds with minConfidence keeps suggestions at or above it and skips those without a confidence', () => {
+    const list = [ann('hi', 0, 2, { confidence: 0.9 }), ann('edge', 3, 5, { confidence: 0.8 }), ann('lo', 6, 7, { confidence: 0.79 }),
+      ann('none', 8, 9), ann('accHi', 10, 11, { status: 'accepted', confidence: 0.99 })];
+    assert.deepStrictEqual([...suggestionIds(list, { minConfidence: 0.8 })], ['hi', 'edge']);
+    assert.deepStrictEqual([...suggestionIds(list, { minConfidence: 0 })], ['hi', 'edge', 'lo']);
+  });
+
   it('mergeImport replaces suggestions, skips conflicts with user work and repeats', () => {
     const existing = [ann('s', 0, 2), ann('acc', 5, 7, { status: 'accepted' }), ann('dup', 10, 12)];
     const imported = [ann('i1', 1, 3), ann('i2', 6, 8), ann('dup', 10, 12)];

@@ -22,18 +22,56 @@ function ann(label: string, text: string, start: number, extra: Partial<Annotati
 describe('panel model', () => {
   describe('parseFilter', () => {
     const cases: Array<[string, ReturnType<typeof parseFilter>]> = [
-      ['', { labels: [], statuses: [], sources: [], terms: [] }],
-      ['ORG 合作社', { labels: ['ORG'], statuses: [], sources: [], terms: ['合作社'] }],
-      ['org loc', { labels: ['ORG', 'LOC'], statuses: [], sources: [], terms: [] }],
-      ['  is:Accepted   is:manual  ', { labels: [], statuses: ['accepted'], sources: ['manual'], terms: [] }],
-      ['is:nonsense Beijing', { labels: [], statuses: [], sources: [], terms: ['is:nonsense', 'beijing'] }],
-      ['ORGAN', { labels: [], statuses: [], sources: [], terms: ['organ'] }],
+      ['', { labels: [], statuses: [], sources: [], terms: [], confidence: [] }],
+      ['ORG 合作社', { labels: ['ORG'], statuses: [], sources: [], terms: ['合作社'], confidence: [] }],
+      ['org loc', { labels: ['ORG', 'LOC'], statuses: [], sources: [], terms: [], confidence: [] }],
+      ['  is:Accepted   is:manual  ', { labels: [], statuses: ['accepted'], sources: ['manual'], terms: [], confidence: [] }],
+      ['is:nonsense Beijing', { labels: [], statuses: [], sources: [], terms: ['is:nonsense', 'beijing'], confidence: [] }],
+      ['ORGAN', { labels: [], statuses: [], sources: [], terms: ['organ'], confidence: [] }],
+      ['conf<0.5', { labels: [], statuses: [], sources: [], terms: [], confidence: [{ op: '<', value: 0.5 }] }],
+      ['PER CONF>=.9 conf<=1 conf>0 conf=0.25', { labels: ['PER'], statuses: [], sources: [], terms: [], confidence: [
+        { op: '>=', value: 0.9 }, { op: '<=', value: 1 }, { op: '>', value: 0 }, { op: '=', value: 0.25 }] }],
+      // Out of range or malformed bounds stay text, so nothing silently filters everything away.
+      ['conf<1.5 conf<abc conf<', { labels: [], statuses: [], sources: [], terms: ['conf<1.5', 'conf<abc', 'conf<'], confidence: [] }],
     ];
     for (const [text, expected] of cases) {
       it(`reads ${JSON.stringify(text)} as labels, statuses, sources and terms`, () => {
         assert.deepStrictEqual(parseFilter(text, IDS), expected);
       });
     }
+  });
+
+  describe('confidence filter and sort', () => {
+    const data = [
+      ann('PER', '张三', 0, { confidence: 0.95 }), ann('PER', '张三', 20, { confidence: 0.4 }), ann('PER', '李四', 10, { confidence: 0.9 }),
+      ann('PER', '王五', 30), ann('PER', '赵六', 40, { confidence: 0.5 }), ann('PER', '赵六', 50, { confidence: 0.6 }), ann('PER', '赵六', 60, { confidence: 0.7 }),
+    ];
+    const texts = (f: string) => groupEntities(data, LABELS, parseFilter(f, IDS)).flatMap(g => g.names.flatMap(n => n.mentions.map(m => `${n.text}@${m.start}`)));
+
+    it('conf<0.5 keeps only mentions below it; a mention without a confidence never matches a bound', () => {
+      assert.deepStrictEqual(texts('conf<0.5'), ['张三@20']);
+      assert.deepStrictEqual(texts('conf>=0.9').sort(), ['张三@0', '李四@10']);
+      assert.deepStrictEqual(texts('conf>=0.5 conf<0.7'), ['赵六@40', '赵六@50']);
+      assert.deepStrictEqual(texts('conf>0.69 conf<=0.7'), ['赵六@60']);
+    });
+
+    it('a bound combines with labels, statuses and text', () => {
+      assert.deepStrictEqual(texts('PER 张 conf>0.5'), ['张三@0']);
+      assert.deepStrictEqual(texts('LOC conf>0'), []);
+      assert.deepStrictEqual(texts('is:accepted conf>0'), []);
+    });
+
+    it('sorting by confidence puts the least sure name first (by its lowest mention) and names without one last', () => {
+      const per = groupEntities(data, LABELS, parseFilter('', IDS), 'confidence')[0];
+      assert.deepStrictEqual(per.names.map(n => [n.text, n.confidence]), [['张三', 0.4], ['赵六', 0.5], ['李四', 0.9], ['王五', undefined]]);
+      const byMentions = groupEntities(data, LABELS, parseFilter('', IDS))[0];
+      assert.deepStrictEqual(byMentions.names.map(n => n.text), ['赵六', '张三', '李四', '王五']);
+    });
+
+    it('the entity sort survives a reload and a bad stored value falls back to mentions', () => {
+      assert.strictEqual(restoreViewState({ entitySort: 'confidence' }).entitySort, 'confidence');
+      assert.strictEqual(restoreViewState({ entitySort: 'nonsense' }).entitySort, 'mentions');
+    });
   });
 
   describe('groupEntities', () => {

@@ -126,20 +126,31 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), String(found[0].label));
       if (label) t.state.update(list => relabel(list, new Set(found.map(a => a.id)), label));
     }),
-    registerCommand(Commands.acceptAll, log, async (arg?: { label?: unknown; inSelection?: unknown }) => {
+    registerCommand(Commands.acceptAll, log, async (arg?: { label?: unknown; inSelection?: unknown; minConfidence?: unknown }) => {
       const t = await target();
       if (!t) return;
       const { editor, state } = t;
       let label = typeof arg?.label === 'string' ? arg.label : undefined;
+      let minConfidence = asProbability(arg?.minConfidence);
       const inSelection = arg?.inSelection === true || (arg === undefined && !editor.selection.isEmpty);
       if (arg === undefined && !inSelection) {
-        const all = { label: vscode.l10n.t('All labels'), id: undefined as string | undefined };
-        const chosen = await vscode.window.showQuickPick([all, ...config.value.labels.map(l => ({ label: String(l.id), description: l.name, id: String(l.id) }))], { placeHolder: vscode.l10n.t('Accept the suggestions of…') });
+        const all = { label: vscode.l10n.t('All labels'), id: undefined as string | undefined, byConfidence: false };
+        const sure = { label: vscode.l10n.t('Suggestions with confidence ≥ …'), detail: vscode.l10n.t('Accept every suggestion whose confidence is at least the number you enter'), id: undefined, byConfidence: true };
+        const chosen = await vscode.window.showQuickPick([all, sure, ...config.value.labels.map(l => ({ label: String(l.id), description: l.name, id: String(l.id), byConfidence: false }))], { placeHolder: vscode.l10n.t('Accept the suggestions of…') });
         if (!chosen) return;
         label = chosen.id;
+        if (chosen.byConfidence) {
+          const typed = await vscode.window.showInputBox({
+            prompt: vscode.l10n.t('Accept suggestions with confidence at least (0 to 1)'),
+            value: '0.9',
+            validateInput: v => (asProbability(v) === undefined ? vscode.l10n.t('Enter a number from 0 to 1, e.g. 0.9.') : undefined),
+          });
+          minConfidence = asProbability(typed);
+          if (minConfidence === undefined) return;
+        }
       }
       const within = inSelection ? editor.selections.filter(s => !s.isEmpty).map(s => toSpan(editor.document, s)) : undefined;
-      const ids = suggestionIds(state.annotations, { label, within });
+      const ids = suggestionIds(state.annotations, { label, within, minConfidence });
       state.update(list => setStatus(list, ids, 'accepted'));
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: accepted {0} suggestions', ids.size), 3000);
       return ids.size;
@@ -166,6 +177,12 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       if (typeof arg?.uri === 'string' && ids) store.get(vscode.Uri.parse(arg.uri))?.remove(ids);
     }),
   ];
+}
+
+/** A number in [0, 1] typed or passed as an argument (`.9`, `0.9`, `1`); anything else undefined. */
+function asProbability(raw: unknown): number | undefined {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*(?:\d+\.?\d*|\.\d+)\s*$/.test(raw) ? Number(raw) : NaN;
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
 }
 
 function idsOf(raw: unknown): Set<string> | undefined {
