@@ -46,16 +46,21 @@ export function isFolder(p: string): boolean {
     return statSync(p).isDirectory();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${p}: ${code === 'ENOENT' ? 'no such file or folder' : messageOf(e)}`);
+    throw new InputError(`${p}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : messageOf(e)}`);
   }
 }
 
 /**
  * Every page under the inputs, recursively, each once, with its path relative to the deepest folder that
- * holds every input (so two `page.txt` in different folders keep different names). Missing inputs throw.
+ * holds every input (so two `page.txt` in different folders keep different names). An input that cannot be
+ * read is kept as a page, so it is reported as a failed page while the others finish; when no input can be
+ * read at all, the first one's problem is thrown (nothing to do, no empty summary).
  */
 export function findPages(inputs: readonly string[]): PageInput[] {
-  const roots = inputs.map(p => ({ p, folder: isFolder(p) }));
+  const folderOrMissing = (p: string): boolean | undefined => { try { return isFolder(p); } catch { return undefined; } };
+  const found = inputs.map(p => ({ p, folder: folderOrMissing(p) }));
+  if (found.every(r => r.folder === undefined)) isFolder(inputs[0]);
+  const roots = found.map(r => ({ p: r.p, folder: r.folder === true }));
   const base = commonFolder(roots.map(r => resolve(r.folder ? r.p : dirname(r.p))));
   const seen = new Set<string>();
   const out: PageInput[] = [];

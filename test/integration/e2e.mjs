@@ -14,7 +14,7 @@ import { makeWorkspace } from './workspace.mjs';
 
 const shots = join(outputDir, 'screenshots');
 /** Budget for the packed VSIX (zip), stated in README.md; the unpacked budget is in test/unit/vsix.test.ts. */
-const VSIX_BUDGET_BYTES = 6_000_000;
+const VSIX_BUDGET_BYTES = 16_000_000;
 const HOSTILE = ["<script>console.log('BIAOZHU-PWNED-script');alert(1)</script>", `<img src=x onerror="console.log('BIAOZHU-PWNED-img');alert(2)">`, 'javascript:alert(4)'];
 const timings = {};
 const step = async (name, f) => {

@@ -96,6 +96,14 @@ describe('entities: tagger slips that are not names', () => {
     const out = contextRules(text, tokens(text), [{ start, end: start + 3, label: 'LOC' }]);
     assert.deepStrictEqual(out.filter(s => s.start === start).map(s => [s.end, s.label]), [[start + 3, 'ORG']]);
   });
+  it('makes a place ending in 军分区, 法院 or 小学 an organisation (the conventions\' full names)', () => {
+    for (const name of ['青岭军分区', '河西区人民法院', '城南区第二小学']) {
+      const text = `记者走访了${name}。`;
+      const start = text.indexOf(name);
+      const out = contextRules(text, tokens(text), [{ start, end: start + name.length, label: 'LOC' }]);
+      assert.deepStrictEqual(out.filter(s => s.start === start).map(s => [s.end, s.label]), [[start + name.length, 'ORG']], name);
+    }
+  });
   it('keeps real names, and transliterations joined by ·', () => {
     assert.strictEqual(check('校长周明远介绍了学校的情况。', '周明远'), true);
     assert.strictEqual(check('主持人约翰·史密斯宣布比赛开始。', '约翰·史密斯'), true);

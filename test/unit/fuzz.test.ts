@@ -167,7 +167,7 @@ describe('fuzz: command line inputs', () => {
   const cases: Array<[string, () => string[], number, RegExp]> = [
     ['a missing file', () => ['analyze', join(tmp, 'missing.txt')], 1, /missing\.txt: no such file/],
     ['a missing file among good ones (the good one is still written)', () => ['analyze', page(), join(tmp, 'gone.txt'), '-o', join(tmp, 'out')], 1, /gone\.txt: no such file/],
-    ['a folder given as the output file of one page', () => { mkdirSync(join(tmp, 'outdir-exists'), { recursive: true }); return ['analyze', page(), '-o', join(tmp, 'outdir-exists')]; }, 1, /cannot write .*outdir-exists: is a folder/],
+    ['a file given as the output folder of several pages', () => ['analyze', page(), file('other.txt', '李四在上海。'), '-o', file('out-is-a-file.json', '{}')], 1, /out-is-a-file\.json: not usable as the output folder/],
     ['a binary file', () => ['analyze', file('photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0, 0x10, 0x4a]))], 1, /photo\.txt: looks binary/],
     ['a sidecar that is not JSON', () => ['export', '--format', 'brat', file('broken.json', '{\n  "format": "biaozhu/annotations",\n  "version": 1,\n'), '--text', page()], 1, /broken\.json:4:1: .*ends too early/],
     ['a sidecar of the wrong shape', () => ['export', '--format', 'brat', file('shape.json', '{"format":"biaozhu/annotations","version":1,"document":[]}'), '--text', page()], 1, /shape\.json:1:56: .*document: expected an object/],

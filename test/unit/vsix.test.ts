@@ -11,9 +11,11 @@ import { repoRoot } from '../helpers/schema';
 const ALLOWED: Array<[RegExp, string]> = [
   [/^package\.json$|^package\.nls(\.[a-z-]+)?\.json$/, 'manifest and its translations'],
   [/^(README|CHANGELOG)\.md$|^LICENSE$/, 'Marketplace page, changelog, licence'],
-  [/^dist\/(extension|worker|cli|webview)\.js$/, 'the bundles (no source maps)'],
+  [/^dist\/(extension|worker|cli|pageWorker|webview)\.js$/, 'the bundles (no source maps)'],
+  [/^dist\/tagTable\.bin$/, 'the part-of-speech table, built at build time (a fast first analysis)'],
   [/^media\/[\w-]+\.(svg|png|css)$|^media\/walkthrough\/[\w-]+\.svg$/, 'icons, panel style, walkthrough images'],
-  [/^models\/[\w-]+\.bin\.gz$/, 'the entity tagger'],
+  [/^models\/[\w-]+\.bin\.gz$|^models\/ner-calibration\.json$/, 'the entity tagger and its calibration'],
+  [/^models\/admin-divisions\.txt\.gz$/, 'the gazetteer of administrative divisions'],
   [/^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, 'runtime translations'],
   [/^schema\/[\w-]+\.schema\.json$/, 'the export contract'],
   [/^seeds\/[\w-]+\.txt$/, 'the sample page of Open Sample Page'],
@@ -21,7 +23,7 @@ const ALLOWED: Array<[RegExp, string]> = [
   [/^node_modules\/nodejieba\/submodules\/cppjieba\/(LICENSE|dict\/[\w.]+\.utf8)$/, 'jieba dictionaries'],
 ];
 /** Uncompressed bytes of everything packed; the VSIX itself (zip) is budgeted in test/integration/e2e.mjs. */
-export const UNPACKED_BUDGET_BYTES = 14_000_000;
+export const UNPACKED_BUDGET_BYTES = 30_000_000;
 
 describe('the VSIX (vsce ls)', function () {
   this.timeout(120_000);
