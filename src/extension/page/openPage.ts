@@ -302,25 +302,29 @@ export class OpenPage extends Disposable implements PageView {
    * VS Code reloading the file from disk, which needs a look at the disk; edits that arrive meanwhile wait.
    */
   onEdit(e: vscode.TextDocumentChangeEvent): void {
-    const newText = e.document.getText();
     const changes = e.contentChanges;
     const mayBeReload = e.reason === undefined && !e.document.isDirty && e.document.uri.scheme === 'file';
     if (!this.edits && !mayBeReload) {
-      this.applyEdit(changes, newText, false);
+      this.applyEdit(changes, e.document.getText(), false);
       return;
     }
+    // A queued edit keeps only its changes, never a copy of the whole text: a burst of keystrokes queued
+    // behind a disk check would otherwise hold one full copy each (gigabytes on a 5 MB page). Its text is
+    // rebuilt from the held text when its turn comes; only a possible reload keeps the text to compare.
+    const reloadText = mayBeReload ? e.document.getText() : undefined;
     const previousEdits = this.edits ?? Promise.resolve();
     const next = this.busy(async () => {
       await previousEdits;
-      this.applyEdit(changes, newText, mayBeReload && await isOnDisk(e.document.uri, newText));
+      this.applyEdit(changes, reloadText, reloadText !== undefined && await isOnDisk(e.document.uri, reloadText));
     });
     this.edits = next;
     void next.finally(() => { if (this.edits === next) this.edits = undefined; });
   }
 
-  private applyEdit(changes: readonly vscode.TextDocumentContentChangeEvent[], newText: string, fromDisk: boolean): void {
+  private applyEdit(changes: readonly vscode.TextDocumentContentChangeEvent[], text: string | undefined, fromDisk: boolean): void {
     if (this.stopped) return;
     const oldText = this._text;
+    const newText = text ?? withChanges(oldText, changes);
     if (oldText === newText) return;
     if (fromDisk) {
       // Reloaded from disk (another program, git, revert): move each item through a diff of the two texts;
@@ -456,4 +460,10 @@ async function isOnDisk(uri: vscode.Uri, text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The text after one change event, whose changes apply in order, as VS Code reports them (and trackEdit reads them). */
+function withChanges(text: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): string {
+  for (const c of changes) text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+  return text;
 }
