@@ -44,6 +44,8 @@ export class AnalysisClient implements vscode.Disposable {
   private progressTimer?: ReturnType<typeof setInterval>;
   /** The worker has loaded jieba and the tagger (a warm-up or an analysis with entities finished). */
   private _ready = false;
+  /** A cancelled worker still exiting; no new worker starts before it is gone. */
+  private exiting?: Promise<void>;
   /** warm() was asked for: a replacement worker is warmed too. */
   private keepWarm = false;
 
@@ -57,7 +59,7 @@ export class AnalysisClient implements vscode.Disposable {
   /** Starts the worker and has it load jieba, the tag table and the model, unless it has already. */
   warm(): void {
     this.keepWarm = true;
-    if (this.worker) return;
+    if (this.worker || this.exiting) return;
     this.ensureWorker().postMessage({ type: 'warm' } satisfies WarmRequest);
   }
 
@@ -81,9 +83,16 @@ export class AnalysisClient implements vscode.Disposable {
     } else if (this.running === job) {
       this.stopProgress();
       this.running = undefined;
-      void this.worker?.terminate();
+      // The next worker starts only once this one has fully exited: nodejieba's native state must never be
+      // loaded by a new thread while an old one is still tearing it down (seen as a crash of the whole host).
+      const old = this.worker;
       this.worker = undefined;
       this._ready = false;
+      this.exiting = (old ? old.terminate() : Promise.resolve(0)).catch(() => 0).then(() => {
+        this.exiting = undefined;
+        this.pump();
+        if (this.keepWarm) this.warm();
+      });
     } else {
       return;
     }
@@ -93,7 +102,7 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private pump(): void {
-    if (this.running || this.queue.length === 0) return;
+    if (this.running || this.queue.length === 0 || this.exiting) return;
     const job = this.queue.shift()!;
     this.running = job;
     this.ensureWorker().postMessage(job.request);
