@@ -16,7 +16,7 @@ import { afterOutsideChange, afterReopen, withoutContext } from '../../core/outs
 import { stripBlocks } from '../../core/articles';
 import { sha256 } from '../../core/document';
 import { isUserWork, mergeAnalysis } from '../../core/merge';
-import { trackEdit } from '../../core/tracking';
+import { applyTextEdit, trackEdit } from '../../core/tracking';
 import type { Analysis, AnalyzeOptions, Annotation, Article, ColumnBreak } from '../../core/types';
 import { type AnalysisClient, CancelledError } from '../analysisClient';
 import type { Config } from '../config';
@@ -324,7 +324,7 @@ export class OpenPage extends Disposable implements PageView {
   private applyEdit(changes: readonly vscode.TextDocumentContentChangeEvent[], text: string | undefined, fromDisk: boolean): void {
     if (this.stopped) return;
     const oldText = this._text;
-    const newText = text ?? withChanges(oldText, changes);
+    const newText = text ?? changes.reduce((t, c) => applyTextEdit(t, toTextEdit(c)), oldText);
     if (oldText === newText) return;
     if (fromDisk) {
       // Reloaded from disk (another program, git, revert): move each item through a diff of the two texts;
@@ -460,10 +460,4 @@ async function isOnDisk(uri: vscode.Uri, text: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The text after one change event, whose changes apply in order, as VS Code reports them (and trackEdit reads them). */
-function withChanges(text: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): string {
-  for (const c of changes) text = text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
-  return text;
 }
