@@ -5,18 +5,18 @@
  * move (`mapThroughDiff`), a page changed while closed (`anchorSaved`), orphans coming home, and the sidecar
  * cost of the saved context. Medians of 3 runs, in CPU milliseconds; writes bench/results/anchoring.json.
  */
-import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { anchorSaved, mapThroughDiff, reattachOrphans, withContext } from '../src/core/anchor';
 import { serializeDocument } from '../src/core/documentJson';
 import { toDocument } from '../src/core/document';
 import { equalRuns } from '../src/core/textDiff';
 import type { Annotation } from '../src/core/types';
-import { benchDir } from './data';
+import { benchDir, requireData, writeResult } from './data';
 import { readBio } from './entities';
 import { formatTable, type BenchSection } from './section';
 
 const root = join(__dirname, '..', '..');
+requireData(root, ['ner-msra/train.bio']);
 const TARGET_BYTES = 5 * 1024 * 1024;
 
 function median(xs: number[]): number {
@@ -99,6 +99,4 @@ const closedSection: BenchSection = {
 };
 console.log(formatTable(closedSection) + '\n');
 
-const out = join(root, 'bench', 'results');
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'anchoring.json'), JSON.stringify({ page: { units: page.length, bytes: Buffer.byteLength(page, 'utf8'), lines: lines.length, annotations: annotations.length }, open: open.data, closed: closedSection.data }, null, 2) + '\n');
+writeResult(root, 'anchoring', { page: { units: page.length, bytes: Buffer.byteLength(page, 'utf8'), lines: lines.length, annotations: annotations.length }, open: open.data, closed: closedSection.data });
