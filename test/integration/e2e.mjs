@@ -260,6 +260,13 @@ async function main() {
     if (!sampleDir) throw new Error(`Open Sample Page put no ${seed} under ${serverTmp}`);
 
     await step('walkthrough: accept a suggestion (keyboard)', async () => {
+      // Numbers and articles are drawn before the entities (issue 16); like a reader, wait until the
+      // highlights stop changing (entities in) before moving to the first suggestion and accepting it.
+      let last = -1, stableSince = Date.now();
+      for (const end = Date.now() + 60_000; Date.now() < end && Date.now() - stableSince < 2_000; await page.waitForTimeout(250)) {
+        const n = await page.evaluate(() => document.querySelectorAll('.monaco-editor .view-lines span[class*="ced-"]').length);
+        if (n !== last) { last = n; stableSince = Date.now(); }
+      }
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+Home');
       await palette(page, 'Biaozhu: Next Annotation');
