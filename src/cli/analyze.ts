@@ -13,11 +13,12 @@ import { analyzeJsonl } from './analyzeJsonl';
 import { pageLine } from './batchReport';
 import { findPages, outputIsFolder } from './pages';
 
-export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR] [--jobs N] [--force] [--quiet] [--shard K/N] [--lexicon LEXICON.txt]\n' +
-  '  biaozhu analyze --jsonl [--jobs N] [--lexicon LEXICON.txt] < pages.jsonl > documents.jsonl';
+export const usage = 'biaozhu analyze FILE|DIR... [-o OUT.json|OUTDIR] [--jobs N] [--force] [--quiet] [--shard K/N] [--lexicon LEXICON.txt] [--relations]\n' +
+  '  biaozhu analyze --jsonl [--jobs N] [--lexicon LEXICON.txt] [--relations] < pages.jsonl > documents.jsonl';
 
-export function analyzeFile(path: string, lexicon?: readonly LexiconEntry[]): AnnotationDocument {
-  return analyzeToDocument(path, readTextFile(path), lexicon);
+/** `relations`: also suggest the relations the text states plainly (written as `relations[]`). */
+export function analyzeFile(path: string, lexicon?: readonly LexiconEntry[], relations = false): AnnotationDocument {
+  return analyzeToDocument(path, readTextFile(path), { lexicon, relations });
 }
 
 /** Reads a workspace lexicon (see docs/productivity.md); bad lines are reported and skipped. */
@@ -41,7 +42,7 @@ function jobsOption(value: string | boolean | undefined): number {
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { positional, options } = parseArgs(argv, {
-    o: 'string', output: 'string', lexicon: 'string', jobs: 'string', force: 'boolean', quiet: 'boolean', shard: 'string', jsonl: 'boolean',
+    o: 'string', output: 'string', lexicon: 'string', jobs: 'string', force: 'boolean', quiet: 'boolean', shard: 'string', jsonl: 'boolean', relations: 'boolean',
   });
   const out = (options.o ?? options.output) as string | undefined;
   const jobs = jobsOption(options.jobs);
@@ -51,7 +52,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
   } else if (positional.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
   const lexicon = typeof options.lexicon === 'string' ? readLexicon(options.lexicon, ctx) : undefined;
-  if (options.jsonl) return analyzeJsonl(process.stdin, jobs, { lexicon: lexicon?.entries }, ctx);
+  const relations = options.relations === true;
+  if (options.jsonl) return analyzeJsonl(process.stdin, jobs, { lexicon: lexicon?.entries, relations }, ctx);
 
   let pages = findPages(positional);
   if (pages.length === 0) throw new UsageError('no .txt pages found in the given folders');
@@ -62,12 +64,12 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   if (out !== undefined && outputIsFolder(positional, out)) {
     const progress = options.quiet ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines';
-    return analyzeBatch(pages, out, { jobs, force: options.force === true, progress, lexicon }, ctx);
+    return analyzeBatch(pages, out, { jobs, force: options.force === true, progress, lexicon, relations }, ctx);
   }
   let failed = 0;
   for (const { path } of pages) {
     try {
-      const doc = analyzeFile(path, lexicon?.entries);
+      const doc = analyzeFile(path, lexicon?.entries, relations);
       if (out === undefined) {
         ctx.stdout(documentFile(doc));
       } else {

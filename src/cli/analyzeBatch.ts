@@ -1,7 +1,7 @@
 /**
  * `analyze DIR… -o OUTDIR`: every page on a pool of worker threads, each output written atomically as it
  * finishes at the page's relative path under OUTDIR. Resumable: OUTDIR/.biaozhu-analyze-run.json records the
- * analyser version, the lexicon and since when outputs of that configuration have been written; a page
+ * analyser version, the lexicon, `--relations` and since when outputs of that configuration have been written; a page
  * whose output holds the same text's sha256 and was written since then is kept. `--force` re-does all.
  */
 import { messageOf } from '../core/errors';
@@ -22,11 +22,14 @@ export interface BatchOptions {
   force: boolean;
   progress: ProgressMode;
   lexicon?: { entries: readonly LexiconEntry[]; sha256: string };
+  relations?: boolean;
 }
 
 interface RunRecord {
   analyzer: number;
   lexicon: string | null;
+  /** Written only when relations were suggested, so records of plain runs keep their form. */
+  relations?: true;
   /** Outputs written at or after this time (ms since the epoch) belong to this configuration. */
   since: number;
 }
@@ -42,7 +45,7 @@ function reuseSince(outDir: string, config: Omit<RunRecord, 'since'>, force: boo
   const file = join(outDir, RUN_RECORD);
   let old: RunRecord | undefined;
   try { old = JSON.parse(readFileSync(file, 'utf8')) as RunRecord; } catch { /* first run here */ }
-  if (!force && old && old.analyzer === config.analyzer && old.lexicon === config.lexicon && typeof old.since === 'number') return old.since;
+  if (!force && old && old.analyzer === config.analyzer && old.lexicon === config.lexicon && old.relations === config.relations && typeof old.since === 'number') return old.since;
   try {
     writeFileAtomic(file, JSON.stringify({ ...config, since: Date.now() }, null, 2) + '\n');
   } catch (e) {
@@ -52,13 +55,13 @@ function reuseSince(outDir: string, config: Omit<RunRecord, 'since'>, force: boo
 }
 
 export async function analyzeBatch(pages: readonly PageInput[], outDir: string, opts: BatchOptions, ctx: CliContext): Promise<number> {
-  const since = reuseSince(outDir, { analyzer: ANALYZER_VERSION, lexicon: opts.lexicon?.sha256 ?? null }, opts.force);
+  const since = reuseSince(outDir, { analyzer: ANALYZER_VERSION, lexicon: opts.lexicon?.sha256 ?? null, relations: opts.relations ? true : undefined }, opts.force);
   removeStaleTempsUnder(outDir); // left by a run killed mid-write
   const report = new BatchReport(pages.length, opts.progress, s => ctx.stderr(s));
   function* tasks(): Generator<FileTask> {
     for (const p of pages) yield { kind: 'file', path: p.path, out: outputFor(outDir, p.rel), reuseSince: since };
   }
-  const data: PoolData = { lexicon: opts.lexicon?.entries };
+  const data: PoolData = { lexicon: opts.lexicon?.entries, relations: opts.relations };
   await runPool<FileTask, PageResult>(workerScript(), data, Math.min(opts.jobs, pages.length), tasks(), (task, r) => {
     if (r instanceof Error) report.failed(task.path, `${task.path}: ${r.message}`);
     else if (!r.ok) report.failed(task.path, r.message);

@@ -62,6 +62,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const dropped = format.id === 'conll' ? conllLosses(doc.annotations).length
     : format.id === 'labelstudio' ? doc.annotations.filter(a => a.status === 'rejected').length : 0;
   const note = dropped ? ` (${dropped} not representable in ${format.name}, see docs/formats.md)` : '';
-  ctx.stderr(`${positional[0]}: ${doc.annotations.length} annotations as ${format.name}${note}${out ? ` -> ${files.map(f => outputPath(out, f.suffix)).join(', ')}` : ''}\n`);
+  const losses = format.losses(doc);
+  const lost = losses.length ? ` (not carried by ${format.name}: ${losses.join(', ')}; see docs/formats.md)` : '';
+  ctx.stderr(`${positional[0]}: ${doc.annotations.length} annotations as ${format.name}${note}${lost}${out ? ` -> ${files.map(f => outputPath(out, f.suffix)).join(', ')}` : ''}\n`);
   return 0;
 }

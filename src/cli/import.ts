@@ -44,14 +44,16 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   for (const s of result.skipped) ctx.stderr(`biaozhu: ${file}: skipped ${s.item}: ${s.reason}\n`);
   const doc = toDocument(textPath, text, {
-    articles: result.articles ?? [], columnBreaks: result.columnBreaks ?? [], annotations: result.annotations,
-  }, labelsWith(result.unknownLabels, result.labels));
+    articles: result.articles ?? [], columnBreaks: result.columnBreaks ?? [], annotations: result.annotations, relations: result.relations,
+  }, labelsWith(result.unknownLabels, result.labels), result.pageLabels);
   const json = JSON.stringify(doc, null, 2) + '\n';
   const out = (options.o ?? options.output) as string | undefined;
   if (out === undefined) ctx.stdout(json);
   else writeFileAtomic(out, json);
   const extras = [
     result.reanchored ? `${result.reanchored} re-anchored by quote` : '',
+    result.relations?.length ? `${result.relations.length} relations` : '',
+    result.pageLabels?.length ? `page labels: ${result.pageLabels.join(', ')}` : '',
     result.unknownLabels.length ? `new labels: ${result.unknownLabels.join(', ')}` : '',
   ].filter(Boolean).join('; ');
   ctx.stderr(`${file} (${format.name}): ${result.annotations.length} imported, ${result.skipped.length} skipped${extras ? `; ${extras}` : ''}${out ? ` -> ${out}` : ''}\n`);

@@ -1,6 +1,7 @@
 import { findArticles } from './articles';
 import { findEntities } from './entities';
 import { findNumbers } from './numbers';
+import { suggestRelations } from './relationSuggest';
 import type { Analysis, AnalyzeOptions, Annotation, EntityMention, NumberMention } from './types';
 
 /**
@@ -17,7 +18,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { articles, columnBreaks } = options.articles === false ? { articles: [], columnBreaks: [] } : findArticles(text);
   const entities = options.entities === false ? [] : findEntities(text, { lexicon: options.lexicon });
   const numbers = options.numbers === false ? [] : findNumbers(text);
-  return { articles, columnBreaks, annotations: mergeMentions(entities, numbers) };
+  const annotations = mergeMentions(entities, numbers);
+  return options.relations ? { articles, columnBreaks, annotations, relations: suggestRelations(text, annotations) } : { articles, columnBreaks, annotations };
 }
 
 /**

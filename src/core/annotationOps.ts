@@ -64,13 +64,53 @@ export function annotationAt(annotations: readonly Annotation[], offset: number)
   return best;
 }
 
-/** The next (or previous) drawn annotation after (before) `offset`, wrapping around the document. */
-export function nextAnnotation(annotations: readonly Annotation[], offset: number, direction: 1 | -1): Annotation | undefined {
+/** Every drawn annotation at `offset` (touching counts), outermost first: the stack a hover shows. */
+export function annotationsAt(annotations: readonly Annotation[], offset: number): Annotation[] {
+  return annotations.filter(a => drawn(a) && offset >= a.start && offset <= a.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id));
+}
+
+/**
+ * The next (or previous) drawn annotation after (before) `offset`, wrapping around the document. With
+ * `currentId` (the annotation the cursor is on), the step is from it in offset order, so nested items that
+ * start at the same offset are each visited in turn.
+ */
+export function nextAnnotation(annotations: readonly Annotation[], offset: number, direction: 1 | -1, currentId?: string): Annotation | undefined {
   const list = annotations.filter(drawn).sort(byOffset);
   if (list.length === 0) return undefined;
+  const at = currentId === undefined ? -1 : list.findIndex(a => a.id === currentId);
+  if (at !== -1) return list[(at + direction + list.length) % list.length];
   if (direction === 1) return list.find(a => a.start > offset) ?? list[0];
   return [...list].reverse().find(a => a.start < offset) ?? list[list.length - 1];
 }
+
+/**
+ * Moves annotation `id` to `span` of `text` (the whole page text). Id, label, status and relations stay;
+ * the item becomes manual, since its extent is now a person's decision that a re-analysis must keep.
+ * Throws on an empty span, one outside the text or one that cuts a character outside the BMP in two.
+ */
+export function adjustSpan(annotations: readonly Annotation[], id: string, span: Span, text: string): Annotation[] {
+  if (!annotations.some(a => a.id === id)) throw new Error(`no annotation ${id}`);
+  if (!(span.start >= 0 && span.end <= text.length && span.start < span.end)) throw new Error(`cannot adjust to an empty or out-of-text span ${span.start}-${span.end}`);
+  if (cutsPair(text, span.start) || cutsPair(text, span.end)) throw new Error(`span ${span.start}-${span.end} cuts a character in two`);
+  return annotations.map((a): Annotation => (a.id === id ? { ...a, start: span.start, end: span.end, text: text.slice(span.start, span.end), source: 'manual' } : a)).sort(byOffset);
+}
+
+/**
+ * The extent of `a` grown (`delta` 1) or shrunk (-1) by one character at its `edge`, stepping over a
+ * surrogate pair as one character; undefined when that would empty it or leave the text.
+ */
+export function stepEdge(a: Span, edge: 'start' | 'end', delta: 1 | -1, text: string): Span | undefined {
+  const move = (offset: number, forward: boolean) => {
+    const next = forward ? offset + 1 : offset - 1;
+    return cutsPair(text, next) ? (forward ? next + 1 : next - 1) : next;
+  };
+  const span = edge === 'start' ? { start: move(a.start, delta === -1), end: a.end } : { start: a.start, end: move(a.end, delta === 1) };
+  return span.start >= 0 && span.end <= text.length && span.start < span.end ? span : undefined;
+}
+
+const cutsPair = (text: string, offset: number) => offset > 0 && offset < text.length
+  && /[\uD800-\uDBFF]/.test(text[offset - 1]) && /[\uDC00-\uDFFF]/.test(text[offset]);
 
 /** Ids of the suggestions to accept: all, or of one label, or inside `within`. */
 export function suggestionIds(annotations: readonly Annotation[], filter: { label?: string; within?: readonly Span[]; minConfidence?: number }): Set<string> {
@@ -86,21 +126,28 @@ export function suggestionIds(annotations: readonly Annotation[], filter: { labe
 
 /**
  * Adds imported items: an imported item replaces the automatic suggestions it overlaps, and is left out
- * (counted in `conflicts`) when it overlaps user work or repeats an item already there with the same label.
+ * (counted in `conflicts`) when it repeats an item already there with the same label, or when it is a
+ * suggestion overlapping user work (suggestions stay flat). Imported decisions (accepted, rejected) may
+ * nest inside or across user work, like spans a person tags. `ids` maps each added item's id in
+ * `imported` to its id in the result, so imported relations can follow.
  */
-export function mergeImport(existing: readonly Annotation[], imported: readonly Annotation[]): { annotations: Annotation[]; added: number; conflicts: number } {
+export function mergeImport(existing: readonly Annotation[], imported: readonly Annotation[]): { annotations: Annotation[]; added: number; conflicts: number; ids: Map<string, string> } {
   let list = [...existing];
-  const ids = new Set(existing.map(a => a.id));
+  const taken = new Set(existing.map(a => a.id));
+  const ids = new Map<string, string>();
   let added = 0;
   let conflicts = 0;
   for (const item of imported) {
-    if (list.some(a => drawn(a) && isUserWork(a) && overlaps(a, item)) || list.some(a => a.start === item.start && a.end === item.end && a.label === item.label)) {
+    const flat = item.status === 'suggested';
+    if ((flat && list.some(a => drawn(a) && isUserWork(a) && overlaps(a, item))) || list.some(a => a.start === item.start && a.end === item.end && a.label === item.label)) {
       conflicts++;
       continue;
     }
     list = list.filter(a => !(a.source === 'auto' && a.status === 'suggested' && overlaps(a, item)));
-    list.push({ ...item, id: uniqueId(item.id, ids) });
+    const id = uniqueId(item.id, taken);
+    ids.set(item.id, id);
+    list.push({ ...item, id });
     added++;
   }
-  return { annotations: list.sort(byOffset), added, conflicts };
+  return { annotations: list.sort(byOffset), added, conflicts, ids };
 }

@@ -273,14 +273,16 @@ function findProblem(raw: unknown): Found | undefined {
   if (raw.format !== DOCUMENT_FORMAT) return { path: ['format'], message: `expected "${DOCUMENT_FORMAT}", found ${describe(raw.format)}` };
   if (raw.version !== DOCUMENT_VERSION) return { path: ['version'], message: `version ${describe(raw.version)} is not supported (expected ${DOCUMENT_VERSION})` };
   const docProblem = fields(raw.document, ['document'], {
-    path: str, sha256: pattern(/^[0-9a-f]{64}$/, '64 lowercase hex digits'), length: offset, offsetUnit: oneOf(['utf16']),
+    path: str, sha256: pattern(/^[0-9a-f]{64}$/, '64 lowercase hex digits'), length: offset, offsetUnit: oneOf(['utf16']), labels: optional(strings),
   });
   if (docProblem) return docProblem;
   const length = (raw.document as { length: number }).length;
   for (const key of ['labels', 'articles', 'columnBreaks', 'annotations']) {
     if (!Array.isArray(raw[key])) return { path: key in raw ? [key] : [], message: key in raw ? `"${key}" must be an array, found ${describe(raw[key])}` : `missing "${key}"` };
   }
-  if (raw.orphans !== undefined && !Array.isArray(raw.orphans)) return { path: ['orphans'], message: `"orphans" must be an array, found ${describe(raw.orphans)}` };
+  for (const key of ['orphans', 'relations']) {
+    if (raw[key] !== undefined && !Array.isArray(raw[key])) return { path: [key], message: `"${key}" must be an array, found ${describe(raw[key])}` };
+  }
 
   const labelIds = new Map<string, string>();
   for (const [i, l] of (raw.labels as unknown[]).entries()) {
@@ -292,7 +294,7 @@ function findProblem(raw: unknown): Found | undefined {
   const articleIds = new Map<string, string>();
   for (const [i, a] of (raw.articles as unknown[]).entries()) {
     const at = ['articles', i];
-    const f = fields(a, at, { id: str, start: offset, end: offset, title: str, titleLines: strings, byline: optional(str), dateline: optional(str) })
+    const f = fields(a, at, { id: str, start: offset, end: offset, title: str, titleLines: strings, byline: optional(str), dateline: optional(str), labels: optional(strings) })
       ?? spanEnd(a as Record<string, unknown>, at, length) ?? duplicate(articleIds, (a as { id: string }).id, i, 'articles');
     if (f) return f;
   }
@@ -308,8 +310,21 @@ function findProblem(raw: unknown): Found | undefined {
       if (f) return f;
     }
   }
+  // A relation links two annotations (or orphans, which may be found again) by id.
+  const relationIds = new Map<string, string>();
+  for (const [i, r] of ((raw.relations ?? []) as unknown[]).entries()) {
+    const at = ['relations', i];
+    const f = fields(r, at, RELATION) ?? duplicate(relationIds, (r as { id: string }).id, i, 'relations');
+    if (f) return f;
+    for (const end of ['from', 'to'] as const) {
+      const id = (r as Record<string, string>)[end];
+      if (!ids.has(id)) return { path: [...at, end], message: `no annotation has the id ${describe(id)}` };
+    }
+  }
   return undefined;
 }
+
+const RELATION: Record<string, Check> = { id: nonEmpty, from: nonEmpty, to: nonEmpty, label: nonEmpty, source: oneOf(SOURCES), status: oneOf([...STATUSES]) };
 
 function duplicate(seen: Map<string, string>, id: string, i: number, list: string): Found | undefined {
   const first = seen.get(id);

@@ -53,6 +53,18 @@ export function trackEdit<T extends Span>(spans: readonly T[], edit: TextEdit): 
   return { kept, dropped };
 }
 
+/** Applies edits given in the order they happened (each in the coordinates left by the previous). */
+export function trackEdits<T extends Span>(spans: readonly T[], edits: readonly TextEdit[]): TrackResult<T> {
+  let kept = [...spans];
+  const dropped: T[] = [];
+  for (const e of edits) {
+    const r = trackEdit(kept, e);
+    kept = r.kept;
+    dropped.push(...r.dropped);
+  }
+  return { kept, dropped };
+}
+
 /** Applies one edit to a string: the reference the tracker is tested against. */
 export function applyTextEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);

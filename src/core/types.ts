@@ -74,6 +74,8 @@ export interface Article extends Span {
   dateline?: string;
   /** Internal structure, for the editor and the article benchmark. */
   blocks?: Block[];
+  /** The user's article labels (classes such as 时政, 体育) from `biaozhu.articleLabels`; absent when none. */
+  labels?: string[];
 }
 
 export type BlockKind = 'kicker' | 'title' | 'subtitle' | 'byline' | 'dateline' | 'caption' | 'subhead' | 'paragraph';
@@ -84,6 +86,28 @@ export interface Block extends Span {
 
 /** A paragraph cut in two by the page layout: `start` is the first line break of the cut, `end` the index after the last. */
 export interface ColumnBreak extends Span {}
+
+/**
+ * A directed, labelled link between two annotations, by id (`from` → `to`). Ids survive relabelling,
+ * status changes, span adjustment and offset tracking, so a relation follows its annotations.
+ */
+export interface Relation {
+  id: string;
+  from: string;
+  to: string;
+  label: string;
+  source: Source;
+  status: Status;
+}
+
+/** One relation type of the configurable relation set; `from`/`to` list allowed annotation labels (absent: any). */
+export interface RelationDef {
+  id: string;
+  name: string;
+  color: string;
+  from?: LabelId[];
+  to?: LabelId[];
+}
 
 export interface LabelDef {
   id: LabelId;
@@ -106,6 +130,8 @@ export interface AnalyzeOptions {
   numbers?: boolean;
   entities?: boolean;
   lexicon?: readonly LexiconEntry[];
+  /** Suggest relations the text states plainly (off by default: `relations` is then absent). */
+  relations?: boolean;
 }
 
 export interface Analysis {
@@ -113,15 +139,20 @@ export interface Analysis {
   columnBreaks: ColumnBreak[];
   /** Entities and numbers, sorted by start, flat and non-overlapping, all `source: auto`, `status: suggested`. */
   annotations: Annotation[];
+  /** Suggested relations between those annotations, when asked for (`AnalyzeOptions.relations`). */
+  relations?: Relation[];
 }
 
 /** The export contract (`biaozhu/annotations` version 1); see schema/biaozhu-annotations.schema.json. */
 export interface AnnotationDocument {
   format: 'biaozhu/annotations';
   version: 1;
-  document: { path: string; sha256: string; length: number; offsetUnit: 'utf16' };
+  /** `labels`: the page's own labels (document classes); absent when none. */
+  document: { path: string; sha256: string; length: number; offsetUnit: 'utf16'; labels?: string[] };
   labels: LabelDef[];
   articles: Article[];
   columnBreaks: ColumnBreak[];
   annotations: Annotation[];
+  /** Links between annotations; absent when none (older files have none). */
+  relations?: Relation[];
 }

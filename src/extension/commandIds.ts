@@ -28,3 +28,4 @@ export const PANEL_VIEW_ID = 'biaozhu.panel';
 export const ACTIVE_CONTEXT_KEY = 'biaozhu.active';
 /** Issue 7's commands and the Pages view live with their module. */
 export { CorpusCommands, PAGES_VIEW_ID } from './corpus/ids';
+export { RichCommands } from './commands/richIds';

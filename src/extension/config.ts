@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import { asLabel } from '../core/labelCheck';
 import { BUILTIN_LABELS } from '../core/labels';
-import type { LabelDef } from '../core/types';
+import { DEFAULT_ARTICLE_LABELS } from '../core/articleLabels';
+import { BUILTIN_RELATIONS, asRelationDef } from '../core/relations';
+import type { LabelDef, RelationDef } from '../core/types';
 import { Disposable } from './util/disposable';
 
 export interface BiaozhuConfig {
@@ -15,11 +17,15 @@ export interface BiaozhuConfig {
   sidecar: { location: 'beside' | 'folder' };
   maxFileSizeMB: number;
   export: { defaultFolder: string };
+  /** The relation set (`biaozhu.relations`; the defaults when empty). */
+  relations: RelationDef[];
+  /** Labels an article or the page can carry (`biaozhu.articleLabels`). */
+  articleLabels: string[];
 }
 
 /** Top-level sections a change is reported by; a listener reacts only to the ones it uses. */
-export type Section = 'labels' | 'analyzers' | 'highlights' | 'confidence' | 'autoAnalyze' | 'sidecar' | 'maxFileSizeMB' | 'export';
-const SECTIONS: Section[] = ['labels', 'analyzers', 'highlights', 'confidence', 'autoAnalyze', 'sidecar', 'maxFileSizeMB', 'export'];
+export type Section = 'labels' | 'analyzers' | 'highlights' | 'confidence' | 'autoAnalyze' | 'sidecar' | 'maxFileSizeMB' | 'export' | 'relations' | 'articleLabels';
+const SECTIONS: Section[] = ['labels', 'analyzers', 'highlights', 'confidence', 'autoAnalyze', 'sidecar', 'maxFileSizeMB', 'export', 'relations', 'articleLabels'];
 
 /** Built-in labels overridden or extended by the `biaozhu.labels` setting (a custom entry with a built-in id replaces it). */
 export function effectiveLabels(custom: readonly unknown[]): LabelDef[] {
@@ -32,6 +38,12 @@ export function effectiveLabels(custom: readonly unknown[]): LabelDef[] {
     else out.push(l);
   }
   return out;
+}
+
+/** The user's relation set replaces the defaults when it holds at least one valid type. */
+function relationSet(raw: readonly unknown[]): RelationDef[] {
+  const defs = (Array.isArray(raw) ? raw : []).map(asRelationDef).filter((d): d is RelationDef => d !== undefined);
+  return defs.length ? defs : BUILTIN_RELATIONS.map(d => ({ ...d }));
 }
 
 export function readConfig(): BiaozhuConfig {
@@ -53,6 +65,8 @@ export function readConfig(): BiaozhuConfig {
     sidecar: { location: c.get<string>('sidecar.location', 'beside') === 'folder' ? 'folder' : 'beside' },
     maxFileSizeMB: Math.max(0, c.get<number>('maxFileSizeMB', 5)),
     export: { defaultFolder: c.get<string>('export.defaultFolder', '') },
+    relations: relationSet(c.get<unknown[]>('relations', []) ?? []),
+    articleLabels: (c.get<unknown[]>('articleLabels', [...DEFAULT_ARTICLE_LABELS]) ?? []).filter((l): l is string => typeof l === 'string' && l.trim() !== ''),
   };
 }
 

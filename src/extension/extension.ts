@@ -9,6 +9,7 @@ import { PANEL_VIEW_ID } from './commandIds';
 import { registerAnnotateCommands } from './commands/annotate';
 import { registerDocumentCommands } from './commands/document';
 import { registerExportPages } from './commands/exportPages';
+import { registerRichCommands } from './commands/rich';
 import { registerTransferCommands } from './commands/transfer';
 import { registerCorpus } from './corpus';
 import { LexiconService } from './corpus/lexiconService';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new JoinBrokenParagraph(store), { providedCodeActionKinds: JoinBrokenParagraph.kinds }),
     vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel, { webviewOptions: { retainContextWhenHidden: false } }),
     ...registerAnnotateCommands(store, config, log),
+    ...registerRichCommands(store, config, log),
     ...registerDocumentCommands(store, decorations, log),
     ...registerTransferCommands(store, config, log),
     registerExportPages(store, config, log),

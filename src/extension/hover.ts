@@ -3,16 +3,17 @@
  * accept, reject or relabel it. Only those command ids are trusted; document text is appended as text.
  */
 import * as vscode from 'vscode';
-import { annotationAt } from '../core/annotationOps';
+import { annotationAt, annotationsAt } from '../core/annotationOps';
+import { relationsOf } from '../core/relations';
 import { normalisedValue } from '../core/describe';
 import type { Annotation } from '../core/types';
-import { Commands } from './commandIds';
+import { Commands, RichCommands } from './commandIds';
 import type { Config } from './config';
 import { approxWords, sourceName, statusName } from './words';
 import { toRange } from './ranges';
 import type { AnnotationStore } from './store';
 
-const TRUSTED = { enabledCommands: [Commands.setStatus, Commands.relabel] };
+const TRUSTED = { enabledCommands: [Commands.setStatus, Commands.relabel, RichCommands.removeRelations, RichCommands.revealAnnotation] };
 
 /** 0.873 → "87%" in the UI language's digits. */
 const confidencePercent = (c: number): string => new Intl.NumberFormat(vscode.env.language, { style: 'percent', maximumFractionDigits: 0 }).format(c);
@@ -23,9 +24,29 @@ export class AnnotationHover implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const state = this.store.get(doc.uri);
     if (!state) return undefined;
-    const a = annotationAt(state.annotations, doc.offsetAt(position));
+    const offset = doc.offsetAt(position);
+    const a = annotationAt(state.annotations, offset);
     if (!a) return undefined;
-    return new vscode.Hover(this.describe(doc.uri, a), toRange(doc, a));
+    const md = this.describe(doc.uri, a);
+    // Nested spans: the hover is the innermost item's; the items around it are named.
+    const around = annotationsAt(state.annotations, offset).filter(x => x.id !== a.id);
+    if (around.length > 0) {
+      md.appendMarkdown('\n\n');
+      md.appendText(vscode.l10n.t('Inside: {0}', around.map(x => `「${x.text}」 (${x.label})`).join(', ')));
+    }
+    const link = (title: string, command: string, args: unknown) =>
+      `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+    for (const r of relationsOf(state.relations, a.id)) {
+      const other = state.annotations.find(x => x.id === (r.from === a.id ? r.to : r.from));
+      if (!other) continue;
+      md.appendMarkdown('\n\n');
+      md.appendText(r.from === a.id ? `→ ${r.label} 「${other.text}」 ` : `← ${r.label} 「${other.text}」 `);
+      md.appendMarkdown([
+        link(vscode.l10n.t('Go to'), RichCommands.revealAnnotation, [{ uri: doc.uri.toString(), id: other.id }]),
+        link(vscode.l10n.t('Remove relation'), RichCommands.removeRelations, [{ uri: doc.uri.toString(), ids: [r.id] }]),
+      ].join(' · '));
+    }
+    return new vscode.Hover(md, toRange(doc, a));
   }
 
   describe(uri: vscode.Uri, a: Annotation): vscode.MarkdownString {

@@ -8,9 +8,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { withContext } from '../core/anchor';
 import { toDocument } from '../core/document';
+import { pruneRelations } from '../core/relations';
 import { parseDocument, type DocumentProblem } from '../core/documentJson';
 import { serializeDocumentChunks } from '../core/serializeChunks';
-import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef } from '../core/types';
+import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Relation } from '../core/types';
 import { errorCode, messageOf } from '../core/errors';
 import { writeFileAtomicAsync } from '../node/atomicWrite';
 
@@ -67,6 +68,8 @@ export interface SidecarData {
   columnBreaks: readonly ColumnBreak[];
   orphans: readonly Annotation[];
   labels: readonly LabelDef[];
+  relations: readonly Relation[];
+  pageLabels: readonly string[];
 }
 
 /** Items serialised (and encoded) per event-loop turn by `sidecarBytes` (about 10 ms of work). */
@@ -81,7 +84,9 @@ const ITEMS_PER_TURN = 1000;
  */
 export async function sidecarBytes(page: vscode.Uri, text: string, data: SidecarData): Promise<Buffer> {
   // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
-  const doc = { ...toDocument(relativePath(page), text, { ...data, annotations: [] }, data.labels), annotations: data.annotations, orphans: data.orphans };
+  // A relation whose end is gone (deleted, or dropped by an edit) is left out: the contract requires both ends.
+  const relations = pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept;
+  const doc = { ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels), annotations: data.annotations, orphans: data.orphans };
   // Each slice is encoded as it is made: joining a 10 M-character string and encoding it afterwards
   // stalled the host for 80–150 ms on a 5 MB page.
   const parts: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { createMover, findByContext, type OrphanReason, type Placement, type TextQuote } from '../core/anchor';
 import { BUILTIN_LABELS } from '../core/labels';
-import { isStatus, type Annotation, type Approx, type LabelDef, type NumberKind, type Source, type Span, type Status } from '../core/types';
+import { isStatus, type Annotation, type AnnotationDocument, type Approx, type LabelDef, type NumberKind, type Relation, type Source, type Span, type Status } from '../core/types';
 import { FormatError, type ImportOptions, type ImportResult } from './types';
 import { messageOf } from '../core/errors';
 
@@ -108,6 +108,18 @@ export interface Candidate extends Span {
   approx?: unknown;
   kind?: unknown;
   confidence?: unknown;
+  /** How the file's relations name this item (its id in the file); needed only by formats with relations. */
+  ref?: string;
+}
+
+/** A relation as a file states it: its ends by the `ref` of the items they are. */
+export interface RelationCandidate {
+  from: string;
+  to: string;
+  label: unknown;
+  id?: unknown;
+  source?: unknown;
+  status?: unknown;
 }
 
 /**
@@ -123,6 +135,9 @@ export class ImportCollector {
   private readonly seen = new Set<string>();
   private reanchored = 0;
   private mismatch = false;
+  private readonly refs = new Map<string, Annotation>();
+  private readonly relations: Array<{ r: RelationCandidate; item: string }> = [];
+  private readonly pageLabels = new Set<string>();
   private readonly move?: (span: Span) => Placement;
   private readonly limit: number;
 
@@ -138,6 +153,15 @@ export class ImportCollector {
 
   skip(item: string, reason: string): void {
     this.skipped.push({ item, reason });
+  }
+
+  /** Adds a relation between items added with `ref`s; resolved (or skipped, saying why) in `result`. */
+  addRelation(r: RelationCandidate, item: string): void {
+    this.relations.push({ r, item });
+  }
+
+  addPageLabel(label: unknown): void {
+    if (typeof label === 'string' && label.trim() !== '') this.pageLabels.add(label.trim());
   }
 
   /** Adds an item whose offsets refer to the file's own text (the given text when the file has none). */
@@ -184,9 +208,7 @@ export class ImportCollector {
     const key = `${span.start}:${span.end}:${label}`;
     if (this.seen.has(key)) { this.skip(item, `duplicate of an item already imported (${label} ${span.start}-${span.end})`); return; }
     this.seen.add(key);
-    const status: Status = this.options.status === 'keep'
-      ? (isStatus(c.status) ? c.status : 'suggested')
-      : this.options.status ?? 'suggested';
+    const status = this.statusOf(c.status);
     const source: Source = SOURCES.has(c.source as string) ? c.source as Source : 'auto';
     const a: Annotation = {
       id: typeof c.id === 'string' && c.id !== '' ? c.id : `${label.toLowerCase()}-${span.start}-${span.end}`,
@@ -201,6 +223,36 @@ export class ImportCollector {
     // Confidence belongs to automatic suggestions only (the export contract).
     if (source === 'auto' && typeof c.confidence === 'number' && c.confidence >= 0 && c.confidence <= 1) a.confidence = c.confidence;
     this.annotations.push(a);
+    if (c.ref !== undefined && !this.refs.has(c.ref)) this.refs.set(c.ref, a);
+  }
+
+  /** The status an imported item gets: the file's own with `status: 'keep'`, else the one asked for. */
+  private statusOf(raw: unknown): Status {
+    return this.options.status === 'keep' ? (isStatus(raw) ? raw : 'suggested') : this.options.status ?? 'suggested';
+  }
+
+  /** Relations whose two ends were imported (ids final), each other one skipped with why. */
+  private resolveRelations(): Relation[] {
+    const out: Relation[] = [];
+    const ids = new Set<string>();
+    const seen = new Set<string>();
+    for (const { r, item } of this.relations) {
+      const label = typeof r.label === 'string' ? r.label.trim() : '';
+      if (label === '') { this.skip(item, 'relation without a label'); continue; }
+      const from = this.refs.get(r.from);
+      const to = this.refs.get(r.to);
+      const missing = !from ? r.from : !to ? r.to : undefined;
+      if (missing !== undefined) { this.skip(item, `relation ${label}: its end ${JSON.stringify(missing)} is not an imported span`); continue; }
+      if (from!.id === to!.id) { this.skip(item, `relation ${label} links a span to itself`); continue; }
+      const key = `${from!.id}\u0000${to!.id}\u0000${label}`;
+      if (seen.has(key)) { this.skip(item, `duplicate of a relation already imported (${label})`); continue; }
+      seen.add(key);
+      let id = typeof r.id === 'string' && r.id !== '' ? r.id : `rel-${from!.id}-${to!.id}`;
+      for (let n = 2, base = id; ids.has(id); n++) id = `${base}-${n}`;
+      ids.add(id);
+      out.push({ id, from: from!.id, to: to!.id, label, source: SOURCES.has(r.source as string) ? r.source as Source : 'auto', status: this.statusOf(r.status) });
+    }
+    return out;
   }
 
   private mapLabel(raw: string): string | undefined {
@@ -228,6 +280,45 @@ export class ImportCollector {
       ids.add(id);
     }
     this.annotations.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { annotations: this.annotations, skipped: this.skipped, unknownLabels: [...this.unknown], reanchored: this.reanchored };
+    const result: ImportResult = { annotations: this.annotations, skipped: this.skipped, unknownLabels: [...this.unknown], reanchored: this.reanchored };
+    const relations = this.resolveRelations();
+    if (relations.length) result.relations = relations;
+    if (this.pageLabels.size) result.pageLabels = [...this.pageLabels];
+    return result;
   }
+}
+
+/** The relations an export writes: those whose two ends are among the document's annotations (not orphans). */
+export function relationsOf(doc: AnnotationDocument): Relation[] {
+  const ids = new Set(doc.annotations.map(a => a.id));
+  return (doc.relations ?? []).filter(r => ids.has(r.from) && ids.has(r.to));
+}
+
+/** What the export contract holds beyond flat spans; a format says which of these it carries. */
+export interface Carries {
+  relations: boolean;
+  pageLabels: boolean;
+  articleLabels: boolean;
+}
+
+/** The phrases for `FormatPlugin.losses`: what of `doc` a format that carries only `carries` leaves out. */
+export function lossesOf(doc: AnnotationDocument, carries: Carries): string[] {
+  const out: string[] = [];
+  const relations = doc.relations?.length ?? 0;
+  if (!carries.relations && relations) out.push(`${relations} relation${relations === 1 ? '' : 's'}`);
+  if (!carries.pageLabels && doc.document.labels?.length) out.push('the page labels');
+  if (!carries.articleLabels && doc.articles.some(a => a.labels?.length)) out.push('the article labels');
+  return out;
+}
+
+/** How many annotations overlap another one (nested or crossing). */
+export function overlapping(annotations: readonly Annotation[]): number {
+  const sorted = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end);
+  const hit = new Set<Annotation>();
+  let open: Annotation | undefined;
+  for (const a of sorted) {
+    if (open && a.start < open.end) { hit.add(a); hit.add(open); }
+    if (!open || a.end > open.end) open = a;
+  }
+  return hit.size;
 }

@@ -1,5 +1,5 @@
 import type { Annotation, AnnotationDocument, Span } from '../core/types';
-import { ImportCollector, extensionOf } from './common';
+import { ImportCollector, extensionOf, lossesOf } from './common';
 import type { ExportOptions, ExportedFile, FormatPlugin, ImportResult } from './types';
 
 /** A sentence ends after these (and after any closing quotes or brackets that follow them) and at line breaks. */
@@ -88,6 +88,9 @@ export const conll: FormatPlugin = {
     if (lines.length && tagged.length === lines.length) return ['.conll', '.bio', '.bmes'].includes(ext) ? 1 : 0.85;
     return ['.conll', '.bio', '.bmes'].includes(ext) ? 0.6 : 0;
   },
+
+  // Overlapping spans CoNLL cannot tag are counted by `conllLosses` in the export message itself.
+  losses: doc => lossesOf(doc, { relations: false, pageLabels: false, articleLabels: false }),
 };
 
 /** The text without whitespace, and for each of its code units the offset in the text. */

@@ -1,11 +1,14 @@
 import type { AnnotationDocument } from '../core/types';
-import { CodePoints, ImportCollector, extensionOf, isObj, parseJson, tryJson } from './common';
+import { CodePoints, ImportCollector, extensionOf, isObj, lossesOf, parseJson, relationsOf, tryJson } from './common';
 import { FormatError, type ExportedFile, type FormatPlugin, type ImportResult } from './types';
 
 /**
  * doccano JSONL for sequence labelling: one record per line, `{"text": …, "label": [[start, end, "PER"], …]}`.
  * doccano's backend is Python, so offsets count Unicode code points. Import also reads the `labels`
  * spelling and the newer `entities` objects (`start_offset`, `end_offset`, `label`).
+ * A document with relations is written as doccano's relation-extraction record: `entities` objects with
+ * numeric ids and `relations` (`from_id`, `to_id`, `type`). Page labels go to `cats` (as in doccano's
+ * intent-and-slot export); import reads `cats` and a `label` list of plain strings (text classification).
  */
 export const doccano: FormatPlugin = {
   id: 'doccano',
@@ -14,8 +17,16 @@ export const doccano: FormatPlugin = {
 
   export(doc: AnnotationDocument, text: string): ExportedFile[] {
     const cp = new CodePoints(text);
-    const label = doc.annotations.map(a => [cp.fromUtf16(a.start), cp.fromUtf16(a.end), a.label]);
-    return [{ suffix: '', content: JSON.stringify({ text, label }) + '\n' }];
+    const cats = doc.document.labels?.length ? { cats: [...doc.document.labels] } : {};
+    const relations = relationsOf(doc);
+    if (relations.length === 0) {
+      const label = doc.annotations.map(a => [cp.fromUtf16(a.start), cp.fromUtf16(a.end), a.label]);
+      return [{ suffix: '', content: JSON.stringify({ text, label, ...cats }) + '\n' }];
+    }
+    const num = new Map(doc.annotations.map((a, i) => [a.id, i + 1]));
+    const entities = doc.annotations.map((a, i) => ({ id: i + 1, label: a.label, start_offset: cp.fromUtf16(a.start), end_offset: cp.fromUtf16(a.end) }));
+    const links = relations.map((r, i) => ({ id: i + 1, from_id: num.get(r.from), to_id: num.get(r.to), type: r.label }));
+    return [{ suffix: '', content: JSON.stringify({ text, entities, relations: links, ...cats }) + '\n' }];
   },
 
   import(content, text, options = {}): ImportResult {
@@ -30,15 +41,27 @@ export const doccano: FormatPlugin = {
     for (const key of spans) {
       (rec[key] as unknown[]).forEach((item, i) => {
         const name = `record ${record.line} ${key}[${i}]`;
+        if (typeof item === 'string' && key === 'label') { collect.addPageLabel(item); return; }
         const triple = Array.isArray(item) ? item : isObj(item) ? [item.start_offset, item.end_offset, item.label] : [];
         const [s, e, l] = triple;
-        if (typeof l !== 'string' && typeof l !== 'number') { collect.skip(name, 'not a [start, end, label] span (a classification label?)'); return; }
+        if (typeof l !== 'string' && typeof l !== 'number') { collect.skip(name, 'not a [start, end, label] span'); return; }
         const start = cp.toUtf16(s as number);
         const end = cp.toUtf16(e as number);
         if (start === undefined || end === undefined) { collect.skip(name, `offsets ${String(s)}-${String(e)} are not code points inside the text (${cp.length})`); return; }
-        collect.addSpan({ start, end, label: String(l) }, name);
+        const ref = key === 'entities' && isObj(item) && item.id !== undefined ? String(item.id) : undefined;
+        collect.addSpan({ start, end, label: String(l), ref }, name);
       });
     }
+    if (Array.isArray(rec.relations)) {
+      rec.relations.forEach((r: unknown, i) => {
+        const name = `record ${record.line} relations[${i}]`;
+        if (!isObj(r)) { collect.skip(name, 'not a relation object'); return; }
+        collect.addRelation({ from: String(r.from_id), to: String(r.to_id), label: r.type ?? r.label }, name);
+      });
+    }
+    const cats = rec.cats;
+    if (Array.isArray(cats)) for (const c of cats) collect.addPageLabel(c);
+    else if (isObj(cats)) for (const [c, v] of Object.entries(cats)) if (v === true || (typeof v === 'number' && v >= 0.5)) collect.addPageLabel(c);
     return collect.result();
   },
 
@@ -49,6 +72,8 @@ export const doccano: FormatPlugin = {
     if (fits) return extensionOf(fileName) === '.jsonl' ? 1 : 0.8;
     return extensionOf(fileName) === '.jsonl' ? 0.6 : 0;
   },
+
+  losses: doc => lossesOf(doc, { relations: true, pageLabels: true, articleLabels: false }),
 };
 
 interface DoccanoRecord {

@@ -25,10 +25,13 @@ export const json: FormatPlugin = {
     const collect = new ImportCollector(text, options);
     for (const a of doc.annotations) {
       // The sidecar's saved context (prefix/suffix) is what lets an item be found in another version of the text.
-      const { prefix, suffix, ...c } = a;
+      const { prefix, suffix, ...rest } = a;
+      const c = { ...rest, ref: a.id };
       if (same) collect.addSpan(c, a.id);
       else collect.addQuoted(c, { exact: a.text, prefix, suffix }, a.id);
     }
+    for (const r of doc.relations ?? []) collect.addRelation(r, r.id);
+    for (const l of doc.document.labels ?? []) collect.addPageLabel(l);
     const result = collect.result();
     // Articles and column breaks refer to the file's own text: kept only when the text is the same.
     return same ? { ...result, labels: doc.labels, articles: doc.articles, columnBreaks: doc.columnBreaks } : { ...result, labels: doc.labels };
@@ -39,4 +42,6 @@ export const json: FormatPlugin = {
     if (isObj(raw) && raw.format === 'biaozhu/annotations') return 1;
     return extensionOf(fileName) === '.json' && isObj(raw) && 'annotations' in raw ? 0.3 : 0;
   },
+
+  losses: () => [],
 };

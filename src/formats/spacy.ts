@@ -1,11 +1,12 @@
 import type { AnnotationDocument } from '../core/types';
-import { CodePoints, ImportCollector, extensionOf, isObj, parseJson, tryJson } from './common';
+import { CodePoints, ImportCollector, extensionOf, isObj, lossesOf, overlapping, parseJson, tryJson } from './common';
 import { FormatError, type ExportedFile, type FormatPlugin, type ImportResult } from './types';
 
 /**
  * spaCy's offset training data, `[[text, {"entities": [[start, end, label], …]}], …]`, as read by
  * `Doc.char_span` / `offsets_to_biluo_tags`: Python string indices, so Unicode code points. spaCy
  * refuses overlapping entities, so an export with overlaps will not train as is (see docs/formats.md).
+ * Page labels go to `cats` (`{"时政": 1.0}`), as spaCy's text classifier reads them; relations have no place.
  */
 export const spacy: FormatPlugin = {
   id: 'spacy',
@@ -15,7 +16,8 @@ export const spacy: FormatPlugin = {
   export(doc: AnnotationDocument, text: string): ExportedFile[] {
     const cp = new CodePoints(text);
     const entities = doc.annotations.map(a => [cp.fromUtf16(a.start), cp.fromUtf16(a.end), a.label]);
-    return [{ suffix: '', content: JSON.stringify([[text, { entities }]]) + '\n' }];
+    const cats = doc.document.labels?.length ? { cats: Object.fromEntries(doc.document.labels.map(l => [l, 1.0])) } : {};
+    return [{ suffix: '', content: JSON.stringify([[text, { entities, ...cats }]]) + '\n' }];
   },
 
   import(content, text, options = {}): ImportResult {
@@ -37,6 +39,7 @@ export const spacy: FormatPlugin = {
       if (start === undefined || end === undefined) { collect.skip(name, `offsets ${String(ent[0])}-${String(ent[1])} are not code points inside the text (${cp.length})`); return; }
       collect.addSpan({ start, end, label: ent[2] }, name);
     });
+    if (isObj(ann.cats)) for (const [c, v] of Object.entries(ann.cats)) if (typeof v === 'number' && v >= 0.5) collect.addPageLabel(c);
     return collect.result();
   },
 
@@ -44,6 +47,11 @@ export const spacy: FormatPlugin = {
     const raw = tryJson(content);
     if (isExample(raw) || (Array.isArray(raw) && isExample(raw[0]))) return 0.95;
     return extensionOf(fileName) === '.json' && Array.isArray(raw) ? 0.2 : 0;
+  },
+
+  losses: doc => {
+    const n = overlapping(doc.annotations);
+    return [...(n ? [`${n} overlapping annotations (written, but spaCy refuses overlapping entities when training)`] : []), ...lossesOf(doc, { relations: false, pageLabels: true, articleLabels: false })];
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Status } from '../core/types';
+import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Relation, Status } from '../core/types';
 
 /** One file an export produces. */
 export interface ExportedFile {
@@ -35,6 +35,10 @@ export interface ImportResult {
   /** Only from formats that carry them (Biaozhu JSON), and only when the file's text is the given text. */
   articles?: Article[];
   columnBreaks?: ColumnBreak[];
+  /** Relations between the imported annotations (by their ids in `annotations`); absent when the file has none. */
+  relations?: Relation[];
+  /** The page's labels (document classes), from formats that carry them; absent when none. */
+  pageLabels?: string[];
 }
 
 export type FormatId = 'json' | 'brat' | 'doccano' | 'labelstudio' | 'conll' | 'w3c' | 'spacy';
@@ -49,6 +53,11 @@ export interface FormatPlugin {
   import(content: string, text: string, options?: ImportOptions): ImportResult;
   /** Confidence 0..1 that `content` (named `fileName`) is this format. */
   detect(content: string, fileName: string): number;
+  /**
+   * What an export of `doc` leaves out of the richer model (relations, overlapping spans, page and article
+   * labels), one phrase per kind, for the export message; none when it keeps all of it.
+   */
+  losses(doc: AnnotationDocument): string[];
 }
 
 export type FormatErrorReason = 'syntax' | 'shape' | 'text-mismatch' | 'unknown-format';

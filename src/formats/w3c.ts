@@ -1,6 +1,6 @@
 import { QUOTE_CONTEXT, quoteAt, type TextQuote } from '../core/anchor';
 import type { Annotation, AnnotationDocument } from '../core/types';
-import { CodePoints, ImportCollector, extensionOf, isObj, parseJson, tryJson, type Candidate } from './common';
+import { CodePoints, ImportCollector, extensionOf, isObj, lossesOf, parseJson, relationsOf, tryJson, type Candidate } from './common';
 import { FormatError, type ExportedFile, type FormatPlugin, type ImportResult } from './types';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -12,7 +12,9 @@ const FIELDS = ['status', 'source', 'value', 'unit', 'approx', 'kind'] as const;
  * W3C Web Annotation (JSON-LD): an AnnotationCollection whose embedded first page holds one Annotation
  * per span; the label is a tagging TextualBody, the target has a TextPositionSelector (code points, as
  * the model requires) and a TextQuoteSelector (exact, prefix, suffix) so the span can be found again
- * after the text changes.
+ * after the text changes. A relation is a `linking` Annotation whose two targets are the linked
+ * annotations' IRIs (source first) and whose tagging body is its label; page labels are one
+ * `classifying` Annotation targeting the page.
  */
 export const w3c: FormatPlugin = {
   id: 'w3c',
@@ -21,7 +23,7 @@ export const w3c: FormatPlugin = {
 
   export(doc: AnnotationDocument, text: string): ExportedFile[] {
     const cp = new CodePoints(text);
-    const items = doc.annotations.map((a: Annotation) => {
+    const items: Array<Record<string, unknown>> = doc.annotations.map((a: Annotation) => {
       const q = trimPairs(quoteAt(text, a, QUOTE_CONTEXT));
       const extra: Record<string, unknown> = {};
       for (const f of FIELDS) if (a[f] !== undefined) extra[`biaozhu:${f}`] = a[f];
@@ -40,6 +42,25 @@ export const w3c: FormatPlugin = {
         ...extra,
       };
     });
+    const urn = (id: string) => `urn:biaozhu:${encodeURIComponent(id)}`;
+    const links = relationsOf(doc).map(r => ({
+      // `relation:` cannot clash with an annotation's IRI: its id is percent-encoded, so holds no ':'.
+      id: `urn:biaozhu:relation:${encodeURIComponent(r.id)}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      body: { type: 'TextualBody', purpose: 'tagging', value: r.label },
+      target: [urn(r.from), urn(r.to)],
+      'biaozhu:status': r.status,
+      'biaozhu:source': r.source,
+    }));
+    const classes = doc.document.labels?.length ? [{
+      id: 'urn:biaozhu:page-labels',
+      type: 'Annotation',
+      motivation: 'classifying',
+      body: doc.document.labels.map(value => ({ type: 'TextualBody', purpose: 'classifying', value })),
+      target: doc.document.path,
+    }] : [];
+    items.push(...links, ...classes);
     const collection = {
       '@context': [CONTEXT, { biaozhu: NS }],
       type: 'AnnotationCollection',
@@ -57,12 +78,24 @@ export const w3c: FormatPlugin = {
     const collect = new ImportCollector(text, options);
     annotations.forEach((an, i) => {
       const name = typeof an.id === 'string' ? an.id : `annotation ${i + 1}`;
+      if (an.motivation === 'linking' && Array.isArray(an.target) && an.target.length === 2) {
+        const [from, to] = an.target.map(t => (typeof t === 'string' ? t : isObj(t) && typeof t.id === 'string' ? t.id : ''));
+        const idMatch = typeof an.id === 'string' ? /^urn:biaozhu:relation:(.+)$/.exec(an.id) : null;
+        let id: string | undefined;
+        if (idMatch) { try { id = decodeURIComponent(idMatch[1]); } catch { /* a generated id */ } }
+        collect.addRelation({ from, to, label: labelOf(an.body), id, status: an['biaozhu:status'], source: an['biaozhu:source'] }, name);
+        return;
+      }
+      if (an.motivation === 'classifying' && typeof an.target === 'string') {
+        for (const b of Array.isArray(an.body) ? an.body : [an.body]) collect.addPageLabel(typeof b === 'string' ? b : isObj(b) ? b.value : undefined);
+        return;
+      }
       const label = labelOf(an.body);
       if (!label) { collect.skip(name, 'no tagging body with a label'); return; }
       const selectors = selectorsOf(an.target);
       const pos = selectors.find(s => s.type === 'TextPositionSelector');
       const quote = selectors.find(s => s.type === 'TextQuoteSelector');
-      const c: Candidate = { start: 0, end: 0, label };
+      const c: Candidate = { start: 0, end: 0, label, ref: typeof an.id === 'string' ? an.id : undefined };
       const idMatch = typeof an.id === 'string' ? /^urn:biaozhu:(.+)$/.exec(an.id) : null;
       if (idMatch) { try { c.id = decodeURIComponent(idMatch[1]); } catch { /* keep a generated id */ } }
       for (const f of FIELDS) if (an[`biaozhu:${f}`] !== undefined) (c as unknown as Record<string, unknown>)[f] = an[`biaozhu:${f}`];
@@ -90,6 +123,8 @@ export const w3c: FormatPlugin = {
     if (Array.isArray(raw) && isObj(raw[0]) && raw[0].type === 'Annotation') return 0.9;
     return extensionOf(fileName) === '.jsonld' ? 0.6 : 0;
   },
+
+  losses: doc => lossesOf(doc, { relations: true, pageLabels: true, articleLabels: false }),
 };
 
 /** A quote's context must not cut a surrogate pair at its outer edge. */

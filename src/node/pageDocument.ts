@@ -11,8 +11,14 @@ export interface PageCounts {
   labels: Record<string, number>;
 }
 
-export function analyzeToDocument(path: string, text: string, lexicon?: readonly LexiconEntry[]): AnnotationDocument {
-  return toDocument(path, text, analyze(text, { lexicon }));
+/** What a page is analysed with: the workspace lexicon, and whether to suggest relations (`--relations`). */
+export interface PageAnalysisOptions {
+  lexicon?: readonly LexiconEntry[];
+  relations?: boolean;
+}
+
+export function analyzeToDocument(path: string, text: string, opts: PageAnalysisOptions = {}): AnnotationDocument {
+  return toDocument(path, text, analyze(text, { lexicon: opts.lexicon, relations: opts.relations === true }));
 }
 
 export function countsOf(doc: AnnotationDocument): PageCounts {

@@ -7,14 +7,12 @@
 import { readFileSync, statSync } from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { sha256 } from '../core/document';
-import type { AnnotationDocument, LexiconEntry } from '../core/types';
+import type { AnnotationDocument } from '../core/types';
 import { writeFileAtomic } from './atomicWrite';
-import { analyzeToDocument, countsOf, documentFile, type PageCounts } from './pageDocument';
+import { analyzeToDocument, countsOf, documentFile, type PageAnalysisOptions, type PageCounts } from './pageDocument';
 import { readTextFile } from './readText';
 
-export interface PoolData {
-  lexicon?: readonly LexiconEntry[];
-}
+export type PoolData = PageAnalysisOptions;
 
 /** `reuseSince`: an output holding the same sha256, written at or after this time (ms), is kept. */
 export type FileTask = { kind: 'file'; path: string; out: string; reuseSince?: number };
@@ -36,10 +34,10 @@ function upToDate(out: string, sha: string, since: number): PageCounts | undefin
   }
 }
 
-export function runTask(task: PageTask, lexicon?: readonly LexiconEntry[]): PageResult {
+export function runTask(task: PageTask, data: PoolData = {}): PageResult {
   try {
     if (task.kind === 'record') {
-      const doc = analyzeToDocument(task.path, task.text, lexicon);
+      const doc = analyzeToDocument(task.path, task.text, data);
       return { ok: true, skipped: false, json: JSON.stringify(doc), ...countsOf(doc) };
     }
     const text = readTextFile(task.path);
@@ -47,7 +45,7 @@ export function runTask(task: PageTask, lexicon?: readonly LexiconEntry[]): Page
       const kept = upToDate(task.out, sha256(text), task.reuseSince);
       if (kept) return { ok: true, skipped: true, ...kept };
     }
-    const doc = analyzeToDocument(task.path, text, lexicon);
+    const doc = analyzeToDocument(task.path, text, data);
     writeFileAtomic(task.out, documentFile(doc));
     return { ok: true, skipped: false, ...countsOf(doc) };
   } catch (e) {
@@ -58,6 +56,6 @@ export function runTask(task: PageTask, lexicon?: readonly LexiconEntry[]): Page
 
 if (parentPort) {
   const port = parentPort;
-  const { lexicon } = (workerData ?? {}) as PoolData;
-  port.on('message', (task: PageTask) => port.postMessage(runTask(task, lexicon)));
+  const data = (workerData ?? {}) as PoolData;
+  port.on('message', (task: PageTask) => port.postMessage(runTask(task, data)));
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { ACTION_MESSAGES } from '../../src/core/actions';
 import { PANEL_STRINGS } from '../../src/webview/strings';
 
 const root = join(__dirname, '..', '..', '..');
@@ -25,6 +26,8 @@ function messages(): Map<string, string> {
   }
   // The side panel's table is localised on the host value by value (src/extension/panel/strings.ts).
   for (const text of Object.values(PANEL_STRINGS)) found.set(text, 'src/webview/strings.ts');
+  // Descriptions of annotation actions (undo/redo messages) are localised on the host as they are shown.
+  for (const text of ACTION_MESSAGES) found.set(text, 'src/core/actions.ts');
   return found;
 }
 

@@ -1,6 +1,7 @@
 /** Commands that change or walk annotations in the active editor. */
 import * as vscode from 'vscode';
-import { annotationAt, nextAnnotation, reattachOrphanAt, relabel, setStatus, suggestionIds, tagSpan } from '../../core/annotationOps';
+import * as act from '../../core/actions';
+import { annotationAt, nextAnnotation, reattachOrphanAt } from '../../core/annotationOps';
 import { isStatus, type Annotation, type Status } from '../../core/types';
 import { Commands } from '../commandIds';
 import type { Config } from '../config';
@@ -58,14 +59,17 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
     const t = await target();
     if (!t) return;
     const ids = new Set(atCursors(t).map(a => a.id));
-    if (ids.size > 0) t.state.update(list => setStatus(list, ids, status));
+    if (ids.size > 0) t.state.act(page => setStatusOf(page, ids, status));
   };
 
   const move = (direction: 1 | -1) => async () => {
     const t = await target();
     if (!t) return;
     const { editor, state } = t;
-    const a = nextAnnotation(state.annotations, editor.document.offsetAt(editor.selection.active), direction);
+    const offset = editor.document.offsetAt(editor.selection.active);
+    // From the selected annotation itself when the selection is one: nested items sharing a start are each visited.
+    const current = state.annotations.find(x => x.status !== 'rejected' && x.start === editor.document.offsetAt(editor.selection.start) && x.end === editor.document.offsetAt(editor.selection.end));
+    const a = nextAnnotation(state.annotations, offset, direction, current?.id);
     if (!a) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This page has no annotations.'));
       return;
@@ -87,7 +91,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       }
       const label = await labelOrPick(arg, vscode.l10n.t('Tag the selection as…'));
       if (!label) return;
-      t.state.update(list => spans.reduce((acc, span) => tagSpan(acc, span, editor.document.getText(toRange(editor.document, span)), label).annotations, list));
+      t.state.act(page => act.tag(page, spans, editor.document.getText(), label));
     }),
     registerCommand(Commands.acceptAtCursor, log, changeStatus('accepted')),
     registerCommand(Commands.rejectAtCursor, log, changeStatus('rejected')),
@@ -95,7 +99,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const t = await target();
       if (!t) return;
       const ids = new Set(atCursors(t).map(a => a.id));
-      if (ids.size > 0) t.state.remove(ids);
+      if (ids.size > 0) t.state.act(page => act.remove(page, ids));
     }),
     // An orphan goes back where the user selected its new place (the Orphans tab, or picked from a list).
     registerCommand(Commands.reattachOrphan, log, async (arg?: { id?: unknown; uri?: unknown }) => {
@@ -124,7 +128,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const found = atCursors(t);
       if (found.length === 0) return;
       const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), String(found[0].label));
-      if (label) t.state.update(list => relabel(list, new Set(found.map(a => a.id)), label));
+      if (label) t.state.act(page => act.relabelItems(page, new Set(found.map(a => a.id)), label));
     }),
     registerCommand(Commands.acceptAll, log, async (arg?: { label?: unknown; inSelection?: unknown; minConfidence?: unknown }) => {
       const t = await target();
@@ -150,10 +154,11 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
         }
       }
       const within = inSelection ? editor.selections.filter(s => !s.isEmpty).map(s => toSpan(editor.document, s)) : undefined;
-      const ids = suggestionIds(state.annotations, { label, within, minConfidence });
-      state.update(list => setStatus(list, ids, 'accepted'));
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: accepted {0} suggestions', ids.size), 3000);
-      return ids.size;
+      const before = state.annotations.filter(a => a.status === 'suggested').length;
+      state.act(page => act.acceptAll(page, { label, within, minConfidence }));
+      const accepted = before - state.annotations.filter(a => a.status === 'suggested').length;
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: accepted {0} suggestions', accepted), 3000);
+      return accepted;
     }),
     registerCommand(Commands.nextAnnotation, log, move(1)),
     registerCommand(Commands.previousAnnotation, log, move(-1)),
@@ -162,7 +167,7 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const ids = idsOf(arg?.ids);
       const status = arg?.status;
       if (typeof arg?.uri !== 'string' || !ids || !isStatus(status)) return;
-      store.get(vscode.Uri.parse(arg.uri))?.update(list => setStatus(list, ids, status));
+      store.get(vscode.Uri.parse(arg.uri))?.act(page => setStatusOf(page, ids, status));
     }),
     registerCommand(Commands.relabel, log, async (arg?: { uri?: unknown; ids?: unknown; label?: unknown }) => {
       const ids = idsOf(arg?.ids);
@@ -170,13 +175,24 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
       const uri = vscode.Uri.parse(arg.uri);
       const current = store.get(uri)?.annotations.find(a => ids.has(a.id));
       const label = await labelOrPick(arg, vscode.l10n.t('Relabel as…'), current ? String(current.label) : undefined);
-      if (label) store.get(uri)?.update(list => relabel(list, ids, label));
+      if (label) store.get(uri)?.act(page => act.relabelItems(page, ids, label));
     }),
     registerCommand(Commands.remove, log, (arg?: { uri?: unknown; ids?: unknown }) => {
       const ids = idsOf(arg?.ids);
-      if (typeof arg?.uri === 'string' && ids) store.get(vscode.Uri.parse(arg.uri))?.remove(ids);
+      if (typeof arg?.uri !== 'string' || !ids) return;
+      const page = store.get(vscode.Uri.parse(arg.uri));
+      if (!page) return;
+      // Annotations go through the undoable action (with their relations); orphans named here are dropped as well.
+      if (page.annotations.some(a => ids.has(a.id))) page.act(p => act.remove(p, ids));
+      const orphans = new Set(page.orphans.filter(o => ids.has(o.id)).map(o => o.id));
+      if (orphans.size > 0) page.remove(orphans);
     }),
   ];
+}
+
+/** The action for a status: accept, reject, or back to suggested (from a hover link). */
+function setStatusOf(page: act.ActionResult['state'], ids: ReadonlySet<string>, status: Status): act.ActionResult {
+  return status === 'accepted' ? act.accept(page, ids) : status === 'rejected' ? act.reject(page, ids) : act.unreview(page, ids);
 }
 
 /** A number in [0, 1] typed or passed as an argument (`.9`, `0.9`, `1`); anything else undefined. */

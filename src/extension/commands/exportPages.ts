@@ -48,6 +48,8 @@ export function registerExportPages(store: AnnotationStore, config: Config, log:
     }
     const names = exportNames(pages.map(p => p.path), plugin.extensions[0] ?? '.json');
     const written: string[] = [];
+    /** Pages with what the format could not carry (relations, overlaps, labels). */
+    const lossy: string[] = [];
     const skipped: string[] = [];
     let annotations = 0;
     let done = 0;
@@ -72,12 +74,18 @@ export function registerExportPages(store: AnnotationStore, config: Config, log:
         }
         const out = vscode.Uri.joinPath(target!, names[i]);
         await fs.mkdir(path.dirname(out.fsPath), { recursive: true });
-        written.push(...writePageExport(doc, state, plugin, out, config));
+        const result = writePageExport(doc, state, plugin, out, config);
+        written.push(...result.written);
+        if (result.losses.length > 0) lossy.push(`${name}: ${result.losses.join(', ')}`);
         annotations += state.annotations.length;
         done++;
       }
     });
     const parts = [vscode.l10n.t('Exported {0} annotations of {1} of {2} pages as {3} to {4}.', annotations, done, pages.length, plugin.name, target.fsPath)];
+    if (lossy.length > 0) {
+      parts.push(vscode.l10n.t('Not carried by {0}: {1}.', plugin.name, lossy.slice(0, 3).join('; ') + (lossy.length > 3 ? '; …' : '')));
+      for (const l of lossy) log.info(`export pages: not carried by ${plugin.name}: ${l}`);
+    }
     if (skipped.length > 0) {
       parts.push(vscode.l10n.t('Skipped {0}: {1}', skipped.length, skipped.join('; ')));
       for (const s of skipped) log.warn(`export pages: skipped ${s}`);

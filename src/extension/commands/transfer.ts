@@ -2,8 +2,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { mergeImport } from '../../core/annotationOps';
+import { importItems } from '../../core/actions';
 import { toDocument } from '../../core/document';
+import { pruneRelations } from '../../core/relations';
 import type { Status } from '../../core/types';
 import { detectFormat, formatById, formats, FormatError, outputPath, type FormatPlugin } from '../../formats';
 import { writeFileAtomic } from '../../node/atomicWrite';
@@ -48,9 +49,10 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
         });
         if (!target) return;
       }
-      writePageExport(doc, state, plugin, target, config);
+      const { losses } = writePageExport(doc, state, plugin, target, config);
       const orphans = state.orphans.length > 0 ? vscode.l10n.t(' ({0} orphaned annotations are not exported)', state.orphans.length) : '';
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} annotations to {1}{2}.', state.annotations.length, target.fsPath, orphans));
+      const lost = losses.length > 0 ? ` ${vscode.l10n.t('Not carried by {0}: {1}.', plugin.name, losses.join(', '))}` : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} annotations to {1}{2}.', state.annotations.length, target.fsPath, orphans) + lost);
       return target;
     }),
     registerCommand(Commands.importAnnotations, log, async (arg?: ImportArgs) => {
@@ -87,8 +89,8 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
         if (e instanceof FormatError) throw new Error(vscode.l10n.t('Cannot import {0}: {1}', baseName(source), e.message));
         throw e;
       }
-      const merged = mergeImport(state.annotations, result.annotations);
-      state.update(() => merged.annotations);
+      const imported = result;
+      const merged = state.act(page => importItems(page, imported.annotations, imported.relations, baseName(source), imported.pageLabels));
       if (result.articles && result.columnBreaks) state.setStructure(result.articles, result.columnBreaks);
       const parts = [vscode.l10n.t('Imported {0} annotations from {1} ({2}).', merged.added, baseName(source), plugin.name)];
       if (merged.conflicts > 0) parts.push(vscode.l10n.t('{0} overlapped existing work and were left out.', merged.conflicts));
@@ -104,11 +106,14 @@ export function registerTransferCommands(store: AnnotationStore, config: Config,
 /**
  * Writes one page's export at `target` (the main file) and its companions beside it (brat: X.txt). A
  * companion that would land on the page itself is not written: the page is already there.
- * Returns the files written.
+ * Returns the files written and what the format could not carry.
  */
-export function writePageExport(doc: vscode.TextDocument, state: PageView, plugin: FormatPlugin, target: vscode.Uri, config: Config): string[] {
+export function writePageExport(doc: vscode.TextDocument, state: PageView, plugin: FormatPlugin, target: vscode.Uri, config: Config): { written: string[]; losses: string[] } {
   const text = doc.getText();
-  const files = plugin.export(toDocument(relativePath(doc.uri), text, state, config.value.labels), text);
+  // Orphans are not exported, so neither are relations that reach one.
+  const relations = pruneRelations(state.relations, state.annotations).kept;
+  const exported = toDocument(relativePath(doc.uri), text, { ...state, relations }, config.value.labels, state.pageLabels);
+  const files = plugin.export(exported, text);
   const written: string[] = [];
   for (const file of files) {
     const out = outputPath(target.fsPath, file.suffix);
@@ -116,7 +121,7 @@ export function writePageExport(doc: vscode.TextDocument, state: PageView, plugi
     writeFileAtomic(out, file.content);
     written.push(out);
   }
-  return written;
+  return { written, losses: plugin.losses(exported) };
 }
 
 /** Asks which format to use. */

@@ -13,11 +13,15 @@ import * as vscode from 'vscode';
 import { analyzeWithoutEntities } from '../../core/analyze';
 import { reattachOrphans } from '../../core/anchor';
 import { afterOutsideChange, afterReopen, withoutContext } from '../../core/outsideChange';
+import type { ActionResult } from '../../core/actions';
+import { carryArticleLabels } from '../../core/articleLabels';
 import { stripBlocks } from '../../core/articles';
 import { sha256 } from '../../core/document';
+import { emptyHistory, record, redo, trackHistory, undo, type History } from '../../core/history';
 import { isUserWork, mergeAnalysis } from '../../core/merge';
+import type { Change, PageState } from '../../core/pageChange';
 import { applyTextEdit, trackEdit } from '../../core/tracking';
-import type { Analysis, AnalyzeOptions, Annotation, Article, ColumnBreak } from '../../core/types';
+import type { Analysis, AnalyzeOptions, Annotation, Article, ColumnBreak, Relation } from '../../core/types';
 import { type AnalysisClient, CancelledError } from '../analysisClient';
 import type { Config } from '../config';
 import { toTextEdit } from '../ranges';
@@ -45,6 +49,12 @@ export interface PageView {
   readonly columnBreaks: readonly ColumnBreak[];
   /** Items that could not be re-anchored after an outside change: kept and shown, never dropped. */
   readonly orphans: readonly Annotation[];
+  /** Links between annotations (or orphans), by id; those whose end is gone are left out when saving. */
+  readonly relations: readonly Relation[];
+  /** The page's labels (`document.labels`). */
+  readonly pageLabels: readonly string[];
+  /** The annotation work an action sees (annotations, relations, articles, page labels). */
+  readonly pageState: PageState;
   readonly loading: boolean;
   readonly analysing: boolean;
   readonly analysedOnce: boolean;
@@ -68,11 +78,13 @@ export interface PageServices {
   saved(page: OpenPage): void;
 }
 
-type Data = Pick<PageView, 'annotations' | 'articles' | 'columnBreaks' | 'orphans'>;
+type Data = Pick<PageView, 'annotations' | 'articles' | 'columnBreaks' | 'orphans' | 'relations' | 'pageLabels'>;
 
 export class OpenPage extends Disposable implements PageView {
   private _text: string;
-  private data: { annotations: readonly Annotation[]; articles: readonly Article[]; columnBreaks: readonly ColumnBreak[]; orphans: readonly Annotation[] } = { annotations: [], articles: [], columnBreaks: [], orphans: [] };
+  private data: Data = { annotations: [], articles: [], columnBreaks: [], orphans: [], relations: [], pageLabels: [] };
+  /** Undo/redo of annotation actions taken through `act` (text undo stays VS Code's). */
+  private history: History = emptyHistory;
   private _loading = true;
   private _analysing = false;
   private _analysedOnce = false;
@@ -108,6 +120,11 @@ export class OpenPage extends Disposable implements PageView {
   get articles(): readonly Article[] { return this.data.articles; }
   get columnBreaks(): readonly ColumnBreak[] { return this.data.columnBreaks; }
   get orphans(): readonly Annotation[] { return this.data.orphans; }
+  get relations(): readonly Relation[] { return this.data.relations; }
+  get pageLabels(): readonly string[] { return this.data.pageLabels; }
+  get pageState(): PageState {
+    return { annotations: this.data.annotations, relations: this.data.relations, articles: this.data.articles, labels: this.data.pageLabels };
+  }
   get loading(): boolean { return this._loading; }
   get analysing(): boolean { return this._analysing; }
   get analysedOnce(): boolean { return this._analysedOnce; }
@@ -198,11 +215,13 @@ export class OpenPage extends Disposable implements PageView {
       return;
     }
     const { doc: saved, orphans } = result.content;
+    // Relations and labels name annotations and articles by id, so they stay valid whichever way the items are found again.
+    const links = { relations: saved.relations ?? [], pageLabels: saved.document.labels ?? [] };
     if (saved.document.sha256 === sha256(this._text) && saved.document.length === this._text.length) {
       // Context is saved, not kept in memory (it goes stale with every edit). Orphans of an earlier version
       // come home when their text and context are on the page again.
       const home = reattachOrphans(this._text, saved.annotations.map(withoutContext), orphans);
-      this.data = { annotations: home.annotations, articles: saved.articles, columnBreaks: saved.columnBreaks, orphans: home.orphans };
+      this.data = { annotations: home.annotations, articles: saved.articles, columnBreaks: saved.columnBreaks, orphans: home.orphans, ...links };
       this._analysedOnce = true;
       if (home.reattached.length > 0) {
         dialogs.reportOutsideChange(this.services.log, this.uri, { moved: 0, reattached: home.reattached.length, orphaned: 0, reasons: {}, droppedSuggestions: 0 });
@@ -213,7 +232,7 @@ export class OpenPage extends Disposable implements PageView {
     // The page changed while the sidecar was not watching (another program, git): each item is found again
     // by its saved quote and context, uniquely, or kept as an orphan (src/core/outsideChange.ts).
     const { items, report } = afterReopen(this._text, { annotations: saved.annotations, orphans });
-    this.data = items;
+    this.data = { ...items, ...links };
     dialogs.reportOutsideChange(this.services.log, this.uri, report);
     this.scheduleSave();
     if (this.services.config.value.autoAnalyze) this.scheduleReanalysis(0);
@@ -284,7 +303,7 @@ export class OpenPage extends Disposable implements PageView {
     // Without user work the merge is the fresh list itself; skipping it saves a copy and sort of every item.
     const annotations = this.data.annotations.some(isUserWork) ? mergeAnalysis(this.data.annotations, analysis.annotations) : analysis.annotations;
     // Announced while still analysing, so listeners can tell this replacement from a person's decision.
-    this.set({ annotations, articles: stripBlocks(analysis.articles), columnBreaks: analysis.columnBreaks });
+    this.set({ annotations, articles: carryArticleLabels(this.data.articles, stripBlocks(analysis.articles)), columnBreaks: analysis.columnBreaks });
   }
 
   /** Analyses again after `delay` (the settings changed, or the text did). */
@@ -331,12 +350,15 @@ export class OpenPage extends Disposable implements PageView {
       // what lost its own text or context is an orphan, never a guess; orphans whose text is back come home.
       const { items, report } = afterOutsideChange(oldText, newText, { ...this.data, annotations: [...this.data.annotations], articles: [...this.data.articles], columnBreaks: [...this.data.columnBreaks], orphans: [...this.data.orphans] });
       this._text = newText;
+      // Re-anchoring is not an edit the history's spans can follow.
+      this.history = emptyHistory;
       this.set(items);
       dialogs.reportOutsideChange(this.services.log, this.uri, report);
     } else {
       let { annotations, articles, columnBreaks } = this.data;
-      for (const change of changes) {
-        const edit = toTextEdit(change);
+      const edits = changes.map(toTextEdit);
+      this.history = trackHistory(this.history, edits, newText);
+      for (const edit of edits) {
         annotations = trackEdit(annotations, edit).kept;
         articles = trackEdit(articles, edit).kept;
         columnBreaks = trackEdit(columnBreaks, edit).kept;
@@ -355,6 +377,30 @@ export class OpenPage extends Disposable implements PageView {
   /** Replaces the annotations with `f(annotations)`. */
   update(f: (annotations: readonly Annotation[]) => readonly Annotation[]): void {
     this.set({ annotations: f(this.data.annotations) });
+  }
+
+  /**
+   * Runs an annotation action on the page's work and records it for undo. The action may throw (a refused
+   * link, an empty span): nothing changes then.
+   */
+  act<R extends ActionResult>(action: (page: PageState) => R): R {
+    const result = action(this.pageState);
+    this.setPage(result.state);
+    this.history = record(this.history, result.change);
+    return result;
+  }
+
+  /** Undoes (`undo`) or redoes the last annotation action; the change, or undefined when there is none. */
+  step(direction: 'undo' | 'redo'): Change | undefined {
+    const done = (direction === 'undo' ? undo : redo)(this.history, this.pageState);
+    if (!done) return undefined;
+    this.history = done.history;
+    this.setPage(done.state);
+    return done.change;
+  }
+
+  private setPage(page: PageState): void {
+    this.set({ annotations: [...page.annotations], relations: [...page.relations], articles: [...page.articles], pageLabels: [...page.labels] });
   }
 
   /** Replaces the derived structure (from an import of the same text). */
