@@ -5,6 +5,10 @@ import * as analyzeCmd from './cli/analyze';
 import * as compareCmd from './cli/compare';
 import * as exportCmd from './cli/export';
 import * as importCmd from './cli/import';
+import * as lintCmd from './cli/lint';
+import * as markCmd from './cli/mark';
+import * as mergeDriverCmd from './cli/mergeDriver';
+import * as resolveCmd from './cli/resolve';
 import * as searchCmd from './cli/search';
 import * as statsCmd from './cli/stats';
 import { InputError } from './node/readText';
@@ -22,6 +26,10 @@ const commands: Record<string, Command> = {
   stats: statsCmd,
   search: searchCmd,
   compare: compareCmd,
+  lint: lintCmd,
+  mark: markCmd,
+  resolve: resolveCmd,
+  'merge-driver': mergeDriverCmd,
 };
 
 function help(): string {

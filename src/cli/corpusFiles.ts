@@ -8,6 +8,7 @@ import { analyze } from '../core/analyze';
 import { sha256 } from '../core/document';
 import { parseDocument } from '../core/documentJson';
 import type { CorpusPage } from '../core/corpus/page';
+import type { PageReview, Sidecar } from '../core/team/types';
 import type { AnnotationDocument } from '../core/types';
 import { InputError, readTextFile } from '../node/readText';
 import type { CliContext } from './args';
@@ -21,6 +22,8 @@ export interface LoadedPage extends CorpusPage {
   sha256: string;
   /** How it was obtained: an annotations file, or a page analysed now. */
   origin: 'annotations' | 'analysed';
+  /** The page's review mark from its sidecar, if any. */
+  review?: PageReview;
 }
 
 /** The page text for an annotations file, if a candidate file has exactly the text it was made on. */
@@ -49,7 +52,8 @@ export function pageTextFor(file: string, doc: AnnotationDocument): { path: stri
 export function loadAnnotations(file: string, doc = readDocument(file)): LoadedPage & { doc: AnnotationDocument } {
   const page = pageTextFor(file, doc);
   const path = page?.path ?? (file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : file);
-  return { path, annotations: doc.annotations, text: page?.text, sha256: doc.document.sha256, origin: 'annotations', doc };
+  const review = (doc as Sidecar).review;
+  return { path, annotations: doc.annotations, text: page?.text, sha256: doc.document.sha256, origin: 'annotations', doc, ...(review ? { review } : {}) };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { countsCsv, entitiesCsv, folderStats, pageStats, top, type EntityCount, type LabelCounts } from '../core/corpus/stats';
+import { progress, PROGRESS_STATUSES, type Progress } from '../core/team/review';
+import { PAGE_STATUSES } from '../core/team/types';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { CliContext, UsageError, parseArgs } from './args';
 import { loadCorpus } from './corpusFiles';
@@ -8,6 +10,13 @@ export const usage = 'biaozhu stats DIR|FILE... [--top N] [--csv OUT.csv]';
 
 const counts = (c: LabelCounts) => `${c.label} ${c.total} (${c.accepted} accepted, ${c.suggested} suggested, ${c.rejected} rejected; ${c.distinct} distinct)`;
 const list = (es: EntityCount[]) => es.map(e => `${e.text} ${e.label} ×${e.count}`).join(', ') || '—';
+
+/** Pages per review mark, then per person: `alice: 3 done, 1 in progress`. */
+function progressLines(p: Progress): string[] {
+  const lines = [`review marks: ${PROGRESS_STATUSES.map(s => `${p.byStatus[s]} ${s}`).join(', ')}`];
+  for (const row of p.byPerson) lines.push(`  ${row.person}: ${PAGE_STATUSES.filter(s => row[s]).map(s => `${row[s]} ${s}`).join(', ')}`);
+  return lines;
+}
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { positional, options } = parseArgs(argv, { csv: 'string', top: 'string' });
@@ -35,6 +44,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   for (const c of [...folder.labels, folder.all]) out.push(`  ${counts(c)}`);
   out.push(`  most frequent names: ${list(top(folder.entities, n, 'names'))}`);
   out.push(`  most frequent numbers: ${list(top(folder.entities, n, 'numbers'))}`);
+  // Review marks (Mark Page Done/Reviewed, `biaozhu mark`): shown once any page has one.
+  if (pages.some(p => p.review)) out.push(...progressLines(progress(pages)));
   ctx.stdout(out.join('\n') + '\n');
 
   if (csv !== undefined && entities !== undefined) {

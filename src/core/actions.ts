@@ -39,6 +39,7 @@ export const ACTION_MESSAGES = [
   'Reset {0} annotations to suggested',
   'Reset {0} relations',
   'Reset 「{0}」 ({1}) to suggested',
+  'Resolve conflict on {0}: {1}',
   'Set labels of article 「{0}」: {1}',
   'Set page labels: {0}',
   'Tag {0} spans as {1}',
@@ -173,4 +174,9 @@ export function labelArticle(state: PageState, articleId: string, labels: readon
 
 export function labelPage(state: PageState, labels: readonly string[]): ActionResult {
   return finish(state, { ...state, labels: [...new Set(labels)] }, say('Set page labels: {0}', labels.join(', ')));
+}
+
+/** Takes one side of a merge conflict (`biaozhu merge-driver`): the page's items become those of the resolution. */
+export function resolveItems(state: PageState, resolved: Pick<PageState, 'annotations' | 'relations'>, itemId: string, choice: string): ActionResult {
+  return finish(state, { ...state, annotations: resolved.annotations, relations: resolved.relations }, say('Resolve conflict on {0}: {1}', itemId, choice));
 }

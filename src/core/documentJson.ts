@@ -1,4 +1,6 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document';
+import { conflictsProblem } from './team/conflicts';
+import { reviewProblem } from './team/review';
 import { STATUSES, type Annotation, type AnnotationDocument } from './types';
 
 /**
@@ -282,6 +284,11 @@ function findProblem(raw: unknown): Found | undefined {
   }
   for (const key of ['orphans', 'relations']) {
     if (raw[key] !== undefined && !Array.isArray(raw[key])) return { path: [key], message: `"${key}" must be an array, found ${describe(raw[key])}` };
+  }
+  // Team keys (review status, merge conflicts): optional, checked by their own modules.
+  for (const [key, problem] of [['review', reviewProblem], ['conflicts', conflictsProblem]] as const) {
+    const why = raw[key] === undefined ? undefined : problem(raw[key]);
+    if (why) return { path: [key], message: `"${key}": ${why}` };
   }
 
   const labelIds = new Map<string, string>();

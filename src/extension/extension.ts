@@ -22,6 +22,10 @@ import { SidecarWatcher } from './sidecarWatcher';
 import { StatusBar } from './statusBar';
 import { AnnotationStore } from './store';
 import { ArticleLenses, JoinBrokenParagraph } from './structure';
+import { registerTeamCommands } from './team/commands';
+import { LintDiagnostics } from './team/diagnostics';
+import { GuidelineHover } from './team/guidelineHover';
+import { LintQuickFixes } from './team/quickFixes';
 import { timeout } from './util/disposable';
 
 export type { BiaozhuApi } from './api';
@@ -39,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
   const decorations = new Decorations(store, config, BUILTIN_LABELS);
   const lenses = new ArticleLenses(store);
   const panel = new PanelProvider(context.extensionUri, store, config, log);
+  const lint = new LintDiagnostics(store, config, log);
 
   context.subscriptions.push(
     log, config, client, lexicon, store, decorations, lenses, panel,
@@ -58,6 +63,10 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerTransferCommands(store, config, log),
     registerExportPages(store, config, log),
     ...registerCorpus(store, lexicon, config, log),
+    lint,
+    vscode.languages.registerHoverProvider(SELECTOR, new GuidelineHover(store)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new LintQuickFixes(lint), { providedCodeActionKinds: LintQuickFixes.kinds }),
+    ...registerTeamCommands(store, config, lint, log),
     timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
     ...registerOnboarding(context.extensionPath, store, log),
   );

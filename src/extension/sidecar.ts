@@ -11,6 +11,7 @@ import { toDocument } from '../core/document';
 import { pruneRelations } from '../core/relations';
 import { parseDocument, type DocumentProblem } from '../core/documentJson';
 import { serializeDocumentChunks } from '../core/serializeChunks';
+import type { Sidecar } from '../core/team/types';
 import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Relation } from '../core/types';
 import { errorCode, messageOf } from '../core/errors';
 import { writeFileAtomicAsync } from '../node/atomicWrite';
@@ -29,9 +30,16 @@ export function hasSidecar(page: vscode.Uri): boolean {
   return page.scheme === 'file';
 }
 
+/**
+ * The team's sidecar keys (review mark, merge conflicts): carried through every rewrite, changed only through
+ * `OpenPage.updateTeam`. Relations are the page's own work (`OpenPage.relations`), not a team key.
+ */
+export type TeamKeys = Pick<Sidecar, 'review' | 'conflicts'>;
+
 export interface SidecarContent {
   doc: AnnotationDocument;
   orphans: Annotation[];
+  team: TeamKeys;
 }
 
 export type LoadResult =
@@ -55,7 +63,8 @@ export async function loadSidecar(uri: vscode.Uri): Promise<LoadResult> {
   }
   // parseDocument checked the orphans' shape along with the annotations.
   const orphans = (parsed.doc as AnnotationDocument & { orphans?: Annotation[] }).orphans ?? [];
-  return { kind: 'ok', content: { doc: parsed.doc, orphans } };
+  const { review, conflicts } = parsed.doc as Sidecar;
+  return { kind: 'ok', content: { doc: parsed.doc, orphans, team: { review, conflicts } } };
 }
 
 function timestamp(): string {
@@ -70,6 +79,7 @@ export interface SidecarData {
   labels: readonly LabelDef[];
   relations: readonly Relation[];
   pageLabels: readonly string[];
+  team?: TeamKeys;
 }
 
 /** Items serialised (and encoded) per event-loop turn by `sidecarBytes` (about 10 ms of work). */
@@ -86,7 +96,7 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
   // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
   // A relation whose end is gone (deleted, or dropped by an edit) is left out: the contract requires both ends.
   const relations = pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept;
-  const doc = { ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels), annotations: data.annotations, orphans: data.orphans };
+  const doc = { ...data.team, ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels), annotations: data.annotations, orphans: data.orphans };
   // Each slice is encoded as it is made: joining a 10 M-character string and encoding it afterwards
   // stalled the host for 80–150 ms on a 5 MB page.
   const parts: Buffer[] = [];

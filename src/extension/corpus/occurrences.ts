@@ -2,7 +2,6 @@
  * Propagation of one decision to every identical mention in a page (pure: no vscode). A mention is an exact
  * match of the text; spans overlapping the user's own drawn work are never touched.
  */
-import { tagSpan } from '../../core/annotationOps';
 import { isUserWork } from '../../core/merge';
 import type { Annotation, LabelId, Span } from '../../core/types';
 
@@ -17,17 +16,10 @@ export function occurrences(text: string, word: string): Span[] {
   return spans;
 }
 
-/** The occurrences `tagAll` would tag: not already the user's work, not overlapping it. */
+/** The occurrences "Tag All Occurrences" tags: not already the user's work, not overlapping it. */
 export function untagged(annotations: readonly Annotation[], text: string, word: string): Span[] {
   const work = annotations.filter(drawnUserWork);
   return occurrences(text, word).filter(s => !work.some(w => overlaps(w, s)));
-}
-
-/** Tags every untagged occurrence of `word` as `label` (manual, accepted), replacing suggestions there. */
-export function tagAll(annotations: readonly Annotation[], text: string, word: string, label: LabelId): { annotations: Annotation[]; added: number } {
-  const spans = untagged(annotations, text, word);
-  const out = spans.reduce<Annotation[]>((acc, span) => tagSpan(acc, span, word, label).annotations, [...annotations]);
-  return { annotations: out, added: spans.length };
 }
 
 /** Ids of the pending suggestions with exactly this text and label (what "Reject All Identical" rejects). */

@@ -2,14 +2,17 @@
 import * as vscode from 'vscode';
 import { pageStats, type PageStats, type ReviewStatus } from '../../core/corpus/stats';
 import { registerCommand } from '../commands/register';
+import type { PageReview } from '../../core/team/types';
 import type { AnnotationStore } from '../store';
 import { Disposable } from '../util/disposable';
+import { pageStatusName } from '../words';
 import { CorpusCommands, PAGES_VIEW_ID } from './ids';
 import { loadPages } from './workspacePages';
 
 interface PageNode {
   uri: vscode.Uri;
   stats: PageStats;
+  review?: PageReview;
 }
 
 /** Coalesces the store's per-edit changes: the counts need not follow every keystroke. */
@@ -40,18 +43,20 @@ export class PagesView extends Disposable implements vscode.TreeDataProvider<Pag
   /** Every page with its statistics, in path order. */
   async pages(): Promise<PageNode[]> {
     const pages = await loadPages(this.store);
-    return pages.map(p => ({ uri: p.uri, stats: pageStats(p) }));
+    return pages.map(p => ({ uri: p.uri, stats: pageStats(p), review: p.review }));
   }
 
   getChildren(node?: PageNode): Promise<PageNode[]> | PageNode[] {
     return node ? [] : this.pages();
   }
 
-  getTreeItem({ uri, stats }: PageNode): vscode.TreeItem {
+  getTreeItem({ uri, stats, review }: PageNode): vscode.TreeItem {
     const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
     const drawn = stats.all.total - stats.all.rejected;
     item.description = vscode.l10n.t('{0} annotations, {1} pending · {2}', drawn, stats.pending, statusText(stats.review));
-    item.tooltip = [stats.path, ...stats.labels.map(l => `${l.label}: ${l.total - l.rejected}`)].join('\n');
+    const marked = review && (review.by ? vscode.l10n.t('marked {0} by {1}', pageStatusName(review.status), review.by) : vscode.l10n.t('marked {0}', pageStatusName(review.status)));
+    if (marked) item.description += ` · ${marked}`;
+    item.tooltip = [stats.path, ...stats.labels.map(l => `${l.label}: ${l.total - l.rejected}`), ...(marked ? [`${marked} (${review!.at})`] : [])].join('\n');
     item.iconPath = statusIcon(stats.review);
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
     return item;

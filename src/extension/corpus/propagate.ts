@@ -1,6 +1,7 @@
 /** "Tag All Occurrences", "Reject All Identical", and the non-modal offer to propagate a single decision. */
 import * as vscode from 'vscode';
-import { annotationAt, setStatus } from '../../core/annotationOps';
+import { reject as rejectIds, tag } from '../../core/actions';
+import { annotationAt } from '../../core/annotationOps';
 import type { Annotation } from '../../core/types';
 import { CorpusCommands } from './ids';
 import { registerCommand } from '../commands/register';
@@ -8,7 +9,7 @@ import { pickLabel } from '../commands/labelPick';
 import type { Config } from '../config';
 import type { PageView } from '../page/openPage';
 import type { AnnotationStore } from '../store';
-import { identicalSuggestions, singleDecision, tagAll, untagged } from './occurrences';
+import { identicalSuggestions, singleDecision, untagged } from './occurrences';
 
 export function registerPropagation(store: AnnotationStore, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
   /** The annotations and text each page had at its last change: a decision changes the first, never the second. */
@@ -23,14 +24,14 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
       if (n === 0) return;
       const apply = vscode.l10n.t('Apply to all {0} occurrences', n);
       void vscode.window.showInformationMessage(vscode.l10n.t('Tag every "{0}" in this page as {1}?', item.text, String(item.label)), apply).then(choice => {
-        if (choice === apply) store.get(state.uri)?.update(list => tagAll(list, state.text, item.text, item.label).annotations);
+        if (choice === apply) store.get(state.uri)?.act(page => tag(page, untagged(page.annotations, state.text, item.text), state.text, item.label));
       });
     } else {
       const n = identicalSuggestions(state.annotations, item.text, item.label).size;
       if (n === 0) return;
       const reject = vscode.l10n.t('Reject all {0} identical', n);
       void vscode.window.showInformationMessage(vscode.l10n.t('Reject every suggestion "{0}" ({1}) in this page?', item.text, String(item.label)), reject).then(choice => {
-        if (choice === reject) store.get(state.uri)?.update(list => setStatus(list, identicalSuggestions(list, item.text, item.label), 'rejected'));
+        if (choice === reject) store.get(state.uri)?.act(page => rejectIds(page, identicalSuggestions(page.annotations, item.text, item.label)));
       });
     }
   };
@@ -62,12 +63,10 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
         : !editor.selection.isEmpty || !at ? (await pickLabel(config.value.labels, vscode.l10n.t('Tag every "{0}" as…', word)))?.id as string | undefined
         : String(at.label);
       if (!label) return 0;
-      let added = 0;
-      state.update(list => {
-        const r = tagAll(list, doc.getText(), word, label);
-        added = r.added;
-        return r.annotations;
-      });
+      const text = doc.getText();
+      const spans = untagged(state.annotations, text, word);
+      if (spans.length > 0) state.act(page => tag(page, spans, text, label));
+      const added = spans.length;
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: tagged {0} occurrences', added), 3000);
       return added;
     }),
@@ -80,7 +79,7 @@ export function registerPropagation(store: AnnotationStore, config: Config, log:
       }
       const ids = identicalSuggestions(state.annotations, at.text, at.label);
       if (at.status === 'suggested') ids.add(at.id);
-      state.update(list => setStatus(list, ids, 'rejected'));
+      state.act(page => rejectIds(page, ids));
       return ids.size;
     }),
   ];

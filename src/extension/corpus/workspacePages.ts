@@ -3,11 +3,14 @@ import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { CorpusPage } from '../../core/corpus/page';
 import { parseDocument } from '../../core/documentJson';
+import type { PageReview } from '../../core/team/types';
 import { loadSidecar } from '../sidecar';
 import type { AnnotationStore } from '../store';
 
 export interface WorkspacePage extends CorpusPage {
   uri: vscode.Uri;
+  /** The review mark from the sidecar (Mark Page Done/Reviewed), if any. */
+  review?: PageReview;
 }
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.biaozhu/**}';
@@ -29,7 +32,7 @@ export async function loadPages(store: AnnotationStore): Promise<WorkspacePage[]
     const path = vscode.workspace.asRelativePath(uri, false);
     const live = store.get(uri);
     if (live) {
-      pages.push({ uri, path, annotations: live.annotations, text: live.text });
+      pages.push({ uri, path, annotations: live.annotations, text: live.text, review: live.team.review });
       continue;
     }
     const saved = await loadSidecar(store.sidecarUri(uri));
@@ -43,7 +46,7 @@ export async function loadPages(store: AnnotationStore): Promise<WorkspacePage[]
     } catch {
       text = undefined;
     }
-    pages.push({ uri, path, annotations: saved.content.doc.annotations, text });
+    pages.push({ uri, path, annotations: saved.content.doc.annotations, text, review: saved.content.team.review });
   }
   return pages;
 }

@@ -25,7 +25,7 @@ import type { Analysis, AnalyzeOptions, Annotation, Article, ColumnBreak, Relati
 import { type AnalysisClient, CancelledError } from '../analysisClient';
 import type { Config } from '../config';
 import { toTextEdit } from '../ranges';
-import { hasSidecar, loadSidecar, sidecarBytes, writeSidecar } from '../sidecar';
+import { hasSidecar, loadSidecar, sidecarBytes, writeSidecar, type TeamKeys } from '../sidecar';
 import { Disposable, timeout } from '../util/disposable';
 import { openDocument } from '../util/uris';
 import * as dialogs from './dialogs';
@@ -55,6 +55,8 @@ export interface PageView {
   readonly pageLabels: readonly string[];
   /** The annotation work an action sees (annotations, relations, articles, page labels). */
   readonly pageState: PageState;
+  /** The team's sidecar keys (review mark, merge conflicts), written back as loaded unless changed through `updateTeam`. */
+  readonly team: TeamKeys;
   readonly loading: boolean;
   readonly analysing: boolean;
   readonly analysedOnce: boolean;
@@ -85,6 +87,7 @@ export class OpenPage extends Disposable implements PageView {
   private data: Data = { annotations: [], articles: [], columnBreaks: [], orphans: [], relations: [], pageLabels: [] };
   /** Undo/redo of annotation actions taken through `act` (text undo stays VS Code's). */
   private history: History = emptyHistory;
+  private _team: TeamKeys = {};
   private _loading = true;
   private _analysing = false;
   private _analysedOnce = false;
@@ -125,6 +128,7 @@ export class OpenPage extends Disposable implements PageView {
   get pageState(): PageState {
     return { annotations: this.data.annotations, relations: this.data.relations, articles: this.data.articles, labels: this.data.pageLabels };
   }
+  get team(): TeamKeys { return this._team; }
   get loading(): boolean { return this._loading; }
   get analysing(): boolean { return this._analysing; }
   get analysedOnce(): boolean { return this._analysedOnce; }
@@ -214,7 +218,8 @@ export class OpenPage extends Disposable implements PageView {
       });
       return;
     }
-    const { doc: saved, orphans } = result.content;
+    const { doc: saved, orphans, team } = result.content;
+    this._team = team;
     // Relations and labels name annotations and articles by id, so they stay valid whichever way the items are found again.
     const links = { relations: saved.relations ?? [], pageLabels: saved.document.labels ?? [] };
     if (saved.document.sha256 === sha256(this._text) && saved.document.length === this._text.length) {
@@ -408,6 +413,12 @@ export class OpenPage extends Disposable implements PageView {
     this.set({ articles: stripBlocks(articles), columnBreaks });
   }
 
+  /** Changes the team keys (a review mark, a resolved conflict); they are saved with the page. */
+  updateTeam(f: (team: TeamKeys) => TeamKeys): void {
+    this._team = f(this._team);
+    this.set({});
+  }
+
   /** Removes annotations and orphans by id. */
   remove(ids: ReadonlySet<string>): void {
     this.set({ annotations: this.data.annotations.filter(a => !ids.has(a.id)), orphans: this.data.orphans.filter(o => !ids.has(o.id)) });
@@ -452,7 +463,7 @@ export class OpenPage extends Disposable implements PageView {
     if (this._saveBlocked || this._loading) return;
     const target = this.sidecar;
     // A snapshot: changes during the build replace these arrays (never mutate them) and schedule another save.
-    const content = await sidecarBytes(this.uri, this._text, { ...this.data, labels: this.services.config.value.labels });
+    const content = await sidecarBytes(this.uri, this._text, { ...this.data, team: this._team, labels: this.services.config.value.labels });
     if (this.lastWritten?.equals(content)) return;
     try {
       this.lastWritten = content;

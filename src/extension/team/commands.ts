@@ -1,0 +1,117 @@
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { adjust, relabelItems, resolveItems } from '../../core/actions';
+import { annotationAt, relabel } from '../../core/annotationOps';
+import { lint } from '../../core/lint';
+import { resolveConflict, conflictSummary, type Resolution } from '../../core/team/conflicts';
+import { guidelineFor, parseGuidelines } from '../../core/team/guidelines';
+import { markReview } from '../../core/team/review';
+import type { PageStatus, Sidecar } from '../../core/team/types';
+import { loadSidecars } from '../../cli/sidecarFiles';
+import type { Config } from '../config';
+import type { AnnotationStore } from '../store';
+import { pageStatusName } from '../words';
+import type { LintDiagnostics } from './diagnostics';
+import { TeamCommands } from './ids';
+import type { AnnotationFix } from './quickFixes';
+import { readLintConfig, workspaceFile } from './workspaceFiles';
+
+/** git's user.name for the repository holding `file`, when git and a name are configured. */
+function gitUserName(file: vscode.Uri): string | undefined {
+  const r = spawnSync('git', ['config', 'user.name'], { cwd: path.dirname(file.fsPath), encoding: 'utf8', timeout: 5000 });
+  return (r.status === 0 && r.stdout.trim()) || undefined;
+}
+
+const activePage = (store: AnnotationStore) => {
+  const editor = vscode.window.activeTextEditor;
+  return editor && store.get(editor.document.uri) ? editor : undefined;
+};
+
+export function registerTeamCommands(store: AnnotationStore, config: Config, diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const mark = (status: PageStatus) => () => {
+    const editor = activePage(store);
+    if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open an annotated page first.'));
+    const uri = editor.document.uri;
+    const by = uri.scheme === 'file' ? gitUserName(uri) : undefined;
+    store.get(uri)?.updateTeam(team => ({ ...team, review: markReview(team.review, status, by, new Date()) }));
+    const pending = store.get(uri)!.annotations.filter(a => a.status === 'suggested').length;
+    if (status !== 'in progress' && pending > 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Marked {0}, but {1} suggestions still await review.', pageStatusName(status), pending));
+    }
+  };
+
+  const fixAnnotation = (uri: vscode.Uri, ids: string[], change: AnnotationFix) => {
+    const state = store.get(uri);
+    if (!state) return;
+    const set = new Set(ids);
+    // Through the page's actions, so a quick fix is undone like any other annotation action.
+    state.act(page => 'label' in change
+      ? relabelItems(page, set, change.label)
+      : adjust(page, ids[0], change, state.text));
+  };
+
+  /** Each conflict in turn: mine, theirs or both (Escape stops; the rest stay for later). `args.choice` answers them all (scripts, tests). */
+  const resolveConflicts = async (args?: { choice?: Resolution }) => {
+    const editor = activePage(store);
+    const state = editor && store.get(editor.document.uri);
+    if (!state || !state.team.conflicts?.length) return void vscode.window.showInformationMessage(vscode.l10n.t('This page has no annotation conflicts.'));
+    const items: Array<vscode.QuickPickItem & { choice: Resolution }> = [
+      { label: vscode.l10n.t('Mine'), choice: 'ours' }, { label: vscode.l10n.t('Theirs'), choice: 'theirs' }, { label: vscode.l10n.t('Both'), choice: 'both' },
+    ];
+    for (const c of [...state.team.conflicts]) {
+      const show = (x: unknown) => (x ? `${(x as { label: string }).label} ${(x as { status?: string }).status ?? ''} "${(x as { text?: string }).text ?? ''}"` : vscode.l10n.t('deleted'));
+      items[0].description = show(c.ours);
+      items[1].description = show(c.theirs);
+      const picked = args?.choice ? items.find(i => i.choice === args.choice) : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Resolve Annotation Conflict: {0} ({1})', c.id, conflictSummary(c)), ignoreFocusOut: true });
+      if (!picked) return;
+      const current = store.get(state.uri);
+      if (!current) return;
+      const doc = { annotations: current.annotations, relations: current.relations, orphans: current.orphans, ...current.team } as Sidecar;
+      const next = resolveConflict(doc, c.list, c.id, picked.choice);
+      // Undoable like any annotation action; the conflict entry itself is the team key's.
+      current.act(page => resolveItems(page, { annotations: next.annotations, relations: next.relations ?? [] }, c.id, picked.label));
+      current.updateTeam(team => ({ ...team, conflicts: next.conflicts }));
+    }
+  };
+
+  const lintWorkspace = async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const settings = await readLintConfig(folders[0]?.uri, log);
+    const pages = loadSidecars(folders.map(f => f.uri.fsPath), m => log.warn(m));
+    const findings = lint(pages.map(p => ({ path: p.page, sidecarPath: p.sidecar, doc: p.doc, text: p.text })), settings);
+    const shown = diagnostics.showAll(findings);
+    await diagnostics.refresh(); // open pages: from the editor's state, which may be newer than the files
+    void vscode.window.showInformationMessage(vscode.l10n.t('Linted {0} pages: {1} findings on {2} pages.', pages.length, findings.length, shown));
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
+  };
+
+  /** Opens `.biaozhu/guidelines.md` at the section of the label at the cursor (or one picked). */
+  const openGuidelines = async (labelArg?: string) => {
+    const editor = vscode.window.activeTextEditor;
+    const uri = workspaceFile(editor?.document.uri, 'guidelines.md');
+    if (!uri) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a workspace folder first.'));
+    let text: string;
+    try { text = await fs.readFile(uri.fsPath, 'utf8'); } catch {
+      return void vscode.window.showInformationMessage(vscode.l10n.t('No guidelines yet: create {0} with a section per label.', '.biaozhu/guidelines.md'));
+    }
+    const state = editor && store.get(editor.document.uri);
+    const atCursor = state && annotationAt(state.annotations, editor!.document.offsetAt(editor!.selection.active));
+    const label = typeof labelArg === 'string' ? labelArg : atCursor?.label
+      ?? (await vscode.window.showQuickPick(config.value.labels.map(l => ({ label: l.id, description: l.name })), { title: vscode.l10n.t('Open Guidelines for Label') }))?.label;
+    const section = label ? guidelineFor(parseGuidelines(text), 'label', label) : undefined;
+    const line = section?.line ?? 0;
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
+  };
+
+  return [
+    vscode.commands.registerCommand(TeamCommands.markPageInProgress, mark('in progress')),
+    vscode.commands.registerCommand(TeamCommands.markPageDone, mark('done')),
+    vscode.commands.registerCommand(TeamCommands.markPageReviewed, mark('reviewed')),
+    vscode.commands.registerCommand(TeamCommands.fixAnnotation, fixAnnotation),
+    vscode.commands.registerCommand(TeamCommands.resolveConflicts, resolveConflicts),
+    vscode.commands.registerCommand(TeamCommands.lintWorkspace, lintWorkspace),
+    vscode.commands.registerCommand(TeamCommands.openGuidelines, openGuidelines),
+  ];
+}
