@@ -2,6 +2,7 @@ import { findArticles } from './articles';
 import { findEntities } from './entities';
 import { findNumbers } from './numbers';
 import { suggestRelations } from './relationSuggest';
+import { stopIf, type StopCheck } from './stop';
 import type { Analysis, AnalyzeOptions, Annotation, EntityMention, NumberMention } from './types';
 
 /**
@@ -13,10 +14,13 @@ export const ANALYZER_VERSION = 1;
 /**
  * The single entry point of the analysis engine: articles, column breaks, entities and numbers of `text`,
  * with UTF-16 offsets into exactly that text. Annotations come back flat and non-overlapping.
+ * `stop` is asked between steps and between entity chunks; when it says yes, `AnalysisStopped` is thrown.
  */
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+export function analyze(text: string, options: AnalyzeOptions = {}, stop?: StopCheck): Analysis {
   const { articles, columnBreaks } = options.articles === false ? { articles: [], columnBreaks: [] } : findArticles(text);
-  const entities = options.entities === false ? [] : findEntities(text, { lexicon: options.lexicon });
+  stopIf(stop);
+  const entities = options.entities === false ? [] : findEntities(text, { lexicon: options.lexicon, stop });
+  stopIf(stop);
   const numbers = options.numbers === false ? [] : findNumbers(text);
   const annotations = mergeMentions(entities, numbers);
   return options.relations ? { articles, columnBreaks, annotations, relations: suggestRelations(text, annotations) } : { articles, columnBreaks, annotations };

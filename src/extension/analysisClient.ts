@@ -1,15 +1,17 @@
 /**
  * Runs core analyses in a worker thread (dist/worker.js), one at a time. Cancelling the running request
- * terminates the worker (a new one starts for the next request); a queued request is simply dropped.
+ * rejects it at once and asks the worker, through a shared cell, to stop between chunks; the next request
+ * starts when the worker has let go of the cancelled one. The worker is never terminated: a thread killed
+ * inside nodejieba aborts the whole extension host (seen as SIGABRT, "terminate called after throwing an
+ * instance of 'Napi::Error'"). A queued request is simply dropped.
  * Results arrive packed and are unpacked a slice at a time, yielding the event loop between slices.
- * `warm()` loads the analyser ahead of the first page; a worker ended by a cancellation is replaced and
- * warmed again at once, so the next page does not pay the load.
+ * `warm()` loads the analyser ahead of the first page.
  */
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import { unpackAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
-import type { AnalysisReply, AnalysisRequest, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
+import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
 
 /** Annotations rebuilt per event-loop turn (about 10 ms of work). */
 const UNPACK_SLICE = 5000;
@@ -44,10 +46,10 @@ export class AnalysisClient implements vscode.Disposable {
   private progressTimer?: ReturnType<typeof setInterval>;
   /** The worker has loaded jieba and the tagger (a warm-up or an analysis with entities finished). */
   private _ready = false;
-  /** A cancelled worker still exiting; no new worker starts before it is gone. */
-  private exiting?: Promise<void>;
-  /** warm() was asked for: a replacement worker is warmed too. */
-  private keepWarm = false;
+  /** The id of a cancelled request the worker is still winding down; nothing new starts before it replies. */
+  private draining?: number;
+  /** Shared with the worker: the id of the request it should stop. */
+  private readonly cancelCell = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly workerPath: string, private readonly log: vscode.LogOutputChannel) {}
 
@@ -58,8 +60,7 @@ export class AnalysisClient implements vscode.Disposable {
 
   /** Starts the worker and has it load jieba, the tag table and the model, unless it has already. */
   warm(): void {
-    this.keepWarm = true;
-    if (this.worker || this.exiting) return;
+    if (this.worker) return;
     this.ensureWorker().postMessage({ type: 'warm' } satisfies WarmRequest);
   }
 
@@ -83,26 +84,17 @@ export class AnalysisClient implements vscode.Disposable {
     } else if (this.running === job) {
       this.stopProgress();
       this.running = undefined;
-      // The next worker starts only once this one has fully exited: nodejieba's native state must never be
-      // loaded by a new thread while an old one is still tearing it down (seen as a crash of the whole host).
-      const old = this.worker;
-      this.worker = undefined;
-      this._ready = false;
-      this.exiting = (old ? old.terminate() : Promise.resolve(0)).catch(() => 0).then(() => {
-        this.exiting = undefined;
-        this.pump();
-        if (this.keepWarm) this.warm();
-      });
+      this.draining = job.request.id;
+      Atomics.store(this.cancelCell, 0, job.request.id);
     } else {
       return;
     }
     job.reject(new CancelledError());
     this.pump();
-    if (this.keepWarm) this.warm();
   }
 
   private pump(): void {
-    if (this.running || this.queue.length === 0 || this.exiting) return;
+    if (this.running || this.draining !== undefined || this.queue.length === 0) return;
     const job = this.queue.shift()!;
     this.running = job;
     this.ensureWorker().postMessage(job.request);
@@ -128,7 +120,7 @@ export class AnalysisClient implements vscode.Disposable {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { workerData: { cancel: this.cancelCell.buffer as SharedArrayBuffer } satisfies AnalysisWorkerData });
     worker.on('message', (reply: AnalysisReply) => this.onReply(reply));
     worker.on('error', e => this.onCrash(worker, e));
     worker.on('exit', code => { if (code !== 0) this.onCrash(worker, new Error(`analysis worker exited with code ${code}`)); });
@@ -142,8 +134,14 @@ export class AnalysisClient implements vscode.Disposable {
       this.log.info(`analysis worker warmed up in ${reply.ms} ms`);
       return;
     }
+    if (reply.type === 'started') return;
+    if (reply.id === this.draining) {
+      this.draining = undefined;
+      this.pump();
+      return;
+    }
     const job = this.running;
-    if (!job || job.request.id !== reply.id || reply.type === 'started') return;
+    if (!job || job.request.id !== reply.id) return;
     this.running = undefined;
     this.stopProgress();
     if (reply.type === 'done') {
@@ -153,7 +151,7 @@ export class AnalysisClient implements vscode.Disposable {
       if (job.request.options.entities !== false) this._ready = true;
       void unpack(job.request.text, reply.analysis).then(job.resolve, job.reject);
     } else {
-      job.reject(new Error(reply.message));
+      job.reject(reply.type === 'cancelled' ? new CancelledError() : new Error(reply.message));
     }
     this.pump();
   }
@@ -165,6 +163,7 @@ export class AnalysisClient implements vscode.Disposable {
     this.log.error(`analysis worker: ${e.message}`);
     const job = this.running;
     this.running = undefined;
+    this.draining = undefined;
     this.stopProgress();
     job?.reject(e);
     this.pump();
@@ -173,11 +172,13 @@ export class AnalysisClient implements vscode.Disposable {
   dispose(): void {
     this.stopProgress();
     for (const job of this.queue.splice(0)) job.reject(new CancelledError());
+    if (this.running) Atomics.store(this.cancelCell, 0, this.running.request.id);
     this.running?.reject(new CancelledError());
     this.running = undefined;
-    void this.worker?.terminate();
+    // Ends between requests, never inside native code (see the top of this file).
+    this.worker?.postMessage({ type: 'exit' } satisfies WarmRequest);
+    this.worker?.unref();
     this.worker = undefined;
-    this.keepWarm = false;
   }
 }
 

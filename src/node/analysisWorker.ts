@@ -1,17 +1,21 @@
 /**
  * Worker-thread entry (bundled to dist/worker.js): runs the core analysis off the extension host's event
- * loop. One request at a time; the host cancels a running request by terminating this worker. A `warm`
+ * loop. One request at a time. The host cancels a running request by writing its id into the shared `cancel`
+ * cell (workerData); the analysis checks it between chunks and stops. The worker is never terminated from
+ * outside: a thread killed inside nodejieba aborts the whole extension host. An `exit` message ends it
+ * between requests. A `warm`
  * message loads jieba, the tag table and the tagger model ahead of the first page (the host sends it once
  * it is idle after activation), so the worker is ready when a page opens.
  * nodejieba is required from the extension folder (it is external to the bundle).
  * The annotations travel packed (src/core/packed.ts) with their buffers transferred: structured-cloning
  * tens of thousands of objects would stall the host's event loop while it receives them.
  */
-import { parentPort } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
 import { analyze } from '../core/analyze';
 import { stripBlocks } from '../core/articles';
 import { messageOf } from '../core/errors';
 import { warmUp } from '../core/entities';
+import { AnalysisStopped } from '../core/stop';
 import { packAnnotations, transferables, type PackedAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 
@@ -24,20 +28,30 @@ export interface AnalysisRequest {
 /** An analysis whose annotations are packed against the request's text; articles come without their blocks. */
 export type PackedAnalysis = Omit<Analysis, 'annotations'> & { annotations: PackedAnnotations };
 
-/** Asks the worker to load everything the entity step needs now. */
+/** Asks the worker to load everything the entity step needs now, or to end itself between requests. */
 export interface WarmRequest {
-  type: 'warm';
+  type: 'warm' | 'exit';
+}
+
+/** What the host passes as workerData: a one-cell Int32Array; the id written there is cancelled. */
+export interface AnalysisWorkerData {
+  cancel: SharedArrayBuffer;
 }
 
 export type AnalysisReply =
   | { type: 'warm'; ms: number }
   | { id: number; type: 'started' }
   | { id: number; type: 'done'; analysis: PackedAnalysis; ms: number }
-  | { id: number; type: 'failed'; message: string };
+  | { id: number; type: 'failed'; message: string }
+  | { id: number; type: 'cancelled' };
 
 const port = parentPort;
 if (port) {
+  const cancel = new Int32Array((workerData as AnalysisWorkerData).cancel);
   port.on('message', (req: AnalysisRequest | WarmRequest) => {
+    if ('type' in req && req.type === 'exit') {
+      process.exit(0);
+    }
     if ('type' in req) {
       port.postMessage({ type: 'warm', ms: warmUp() } satisfies AnalysisReply);
       return;
@@ -47,13 +61,14 @@ if (port) {
     try {
       const started = Date.now();
       if (req.options.entities !== false) warmUp();
-      const { annotations, articles, columnBreaks } = analyze(req.text, req.options);
+      const { annotations, articles, columnBreaks } = analyze(req.text, req.options, () => Atomics.load(cancel, 0) === req.id);
       const packed = packAnnotations(req.text, annotations);
       // Article blocks stay here: the host does not keep them, and cloning them costs it as much as annotations.
       const analysis = { articles: stripBlocks(articles), columnBreaks, annotations: packed };
       reply({ id: req.id, type: 'done', analysis, ms: Date.now() - started }, transferables(packed));
     } catch (e) {
-      reply({ id: req.id, type: 'failed', message: messageOf(e) });
+      if (e instanceof AnalysisStopped) reply({ id: req.id, type: 'cancelled' });
+      else reply({ id: req.id, type: 'failed', message: messageOf(e) });
     }
   });
 }

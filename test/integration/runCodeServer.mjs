@@ -2,7 +2,7 @@
 // repository as the development extension and a fresh copy of seeds/ as the workspace. Exits with the
 // suite's code. Build first: `npm run build && npm run compile-tests` (the npm script does both).
 // How: the smoke-test driver payload (../shared/notes/real-vscode-testing.md, "Running mocha suites").
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -59,12 +59,37 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
       verdict = 1;
     }
     if (Object.keys(bench).length) recordBench('extensionHost', { ...bench, suitesPassed: verdict === 0 });
+    if (verdict !== 0) keepServerLogs(server);
     return { code: verdict, phases };
   } finally {
     await browser.close();
     await server.stop();
     ws.remove();
   }
+}
+
+/**
+ * After a failed run: copies code-server's logs to test-output/integration-logs/ and prints the lines that say
+ * how an extension host ended (exit code, signal, out-of-memory), so a crash is diagnosable from the CI log alone.
+ */
+function keepServerLogs(server) {
+  const target = join(repoRoot, 'test-output', 'integration-logs');
+  const files = [];
+  const walk = d => {
+    for (const name of existsSync(d) ? readdirSync(d) : []) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p); else if (name.endsWith('.log')) files.push(p);
+    }
+  };
+  walk(join(server.userDataDir, 'logs'));
+  try { cpSync(join(server.userDataDir, 'logs'), target, { recursive: true }); } catch { /* nothing logged */ }
+  const telling = /exited|exit code|signal|SIGSEGV|SIGABRT|SIGKILL|out of memory|heap|FATAL|crash|terminated|Unhandled/i;
+  for (const f of files) {
+    const lines = readFileSync(f, 'utf8').split('\n').filter(l => telling.test(l));
+    if (lines.length) console.error(`[integration] ${f.slice(server.userDataDir.length + 1)}:\n  ${lines.slice(-15).join('\n  ')}`);
+  }
+  console.error(`[integration] code-server output (tail):\n${server.output().slice(-3000)}`);
+  console.error(`[integration] logs kept in ${target}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,6 +6,7 @@
  */
 import type { EntityMention, LexiconEntry } from '../types';
 import type { TagSpan } from './decode';
+import { stopIf, type StopCheck } from '../stop';
 import { warmUp as warmUpJieba } from '../jieba';
 import { loadCharStats, loadModel } from './model';
 import { applyForced, key, rejectedSet } from './lexicon';
@@ -22,6 +23,8 @@ export interface EntityOptions {
   works?: boolean;
   /** Context and gazetteer rules after the tagger (default true); off, the tagger alone (for measuring the rules). */
   rules?: boolean;
+  /** Asked before each chunk: a caller that no longer wants the result stops the work (`AnalysisStopped`). */
+  stop?: StopCheck;
 }
 
 /** PER/LOC/ORG/WORK mentions in `text`, sorted, flat, non-overlapping, each with its calibrated confidence. */
@@ -43,6 +46,7 @@ export function scoreEntities(text: string, options: EntityOptions = {}, tempera
   const lexicon = options.lexicon ?? [];
   let spans: TagSpan[] = [];
   for (const [start, end] of chunkBounds(text)) {
+    stopIf(options.stop);
     const chunk = tagChunk(text, start, end, temperature);
     const tagged = new Set(chunk.spans.map(s => `${s.start}:${s.end}:${s.label}`));
     const ruled = options.rules === false ? chunk.spans : gazetteerPlaces(text, chunk.tokens, contextRules(text, chunk.tokens, chunk.spans), start, end);
