@@ -11,7 +11,8 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import { unpackAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
-import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
+import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, CutWordsRequest, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
+import type { Span } from '../core/types';
 
 /** Annotations rebuilt per event-loop turn (about 10 ms of work). */
 const UNPACK_SLICE = 5000;
@@ -48,6 +49,8 @@ export class AnalysisClient implements vscode.Disposable {
   private _ready = false;
   /** The id of a cancelled request the worker is still winding down; nothing new starts before it replies. */
   private draining?: number;
+  /** cutWords() calls waiting for the worker, by request id. */
+  private readonly lookups = new Map<number, { resolve(words: Array<string | undefined>): void; reject(e: Error): void }>();
   /** Shared with the worker: the id of the request it should stop. */
   private readonly cancelCell = new Int32Array(new SharedArrayBuffer(4));
 
@@ -62,6 +65,23 @@ export class AnalysisClient implements vscode.Disposable {
   warm(): void {
     if (this.worker) return;
     this.ensureWorker().postMessage({ type: 'warm' } satisfies WarmRequest);
+  }
+
+  /**
+   * For each span of `text`, the dictionary word one of its boundaries cuts, or undefined (see
+   * core/corpus/slips.ts). Runs in the worker, after the analysis in progress: jieba stays off the host.
+   */
+  cutWords(text: string, spans: readonly Span[]): Promise<Array<string | undefined>> {
+    const WINDOW = 12;
+    const items = spans.map(s => {
+      const from = Math.max(0, s.start - WINDOW);
+      return { text: text.slice(from, Math.min(text.length, s.end + WINDOW)), start: s.start - from, end: s.end - from };
+    });
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.lookups.set(id, { resolve, reject });
+      this.ensureWorker().postMessage({ type: 'cutWords', id, items } satisfies CutWordsRequest);
+    });
   }
 
   run(text: string, options: AnalyzeOptions, token?: vscode.CancellationToken, progress?: ProgressSink): Promise<Analysis> {
@@ -135,6 +155,11 @@ export class AnalysisClient implements vscode.Disposable {
       return;
     }
     if (reply.type === 'started') return;
+    if (reply.type === 'cutWords') {
+      this.lookups.get(reply.id)?.resolve(reply.words.map(w => w ?? undefined));
+      this.lookups.delete(reply.id);
+      return;
+    }
     if (reply.id === this.draining) {
       this.draining = undefined;
       this.pump();
@@ -161,6 +186,8 @@ export class AnalysisClient implements vscode.Disposable {
     this.worker = undefined;
     this._ready = false;
     this.log.error(`analysis worker: ${e.message}`);
+    for (const l of this.lookups.values()) l.reject(e);
+    this.lookups.clear();
     const job = this.running;
     this.running = undefined;
     this.draining = undefined;
@@ -172,6 +199,8 @@ export class AnalysisClient implements vscode.Disposable {
   dispose(): void {
     this.stopProgress();
     for (const job of this.queue.splice(0)) job.reject(new CancelledError());
+    for (const l of this.lookups.values()) l.reject(new CancelledError());
+    this.lookups.clear();
     if (this.running) Atomics.store(this.cancelCell, 0, this.running.request.id);
     this.running?.reject(new CancelledError());
     this.running = undefined;

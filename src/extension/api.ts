@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Annotation, Article } from '../core/types';
 import type { Decorations } from './decorations';
 import type { PanelProvider } from './panel/panelProvider';
+import type { LexiconService } from './corpus/lexiconService';
 import type { AnnotationStore } from './store';
 import { openDocument } from './util/uris';
 
@@ -17,11 +18,13 @@ export interface BiaozhuApi {
   decorations(editor: vscode.TextEditor): Record<string, vscode.Range[]>;
   /** The sidecar path for a page. */
   sidecarUri(uri: vscode.Uri): vscode.Uri;
+  /** Resolves once the workspace lexicon has learned from every save so far. */
+  whenLearned(): Promise<void>;
   /** Hands `message` to the side panel's host as if the panel had sent it; false when the host refused it. */
   panelMessage(message: unknown): Promise<boolean>;
 }
 
-export function createApi(store: AnnotationStore, decorations: Decorations, panel: PanelProvider): BiaozhuApi {
+export function createApi(store: AnnotationStore, decorations: Decorations, panel: PanelProvider, lexicon: LexiconService): BiaozhuApi {
   const copy = <T>(items: readonly T[] | undefined): T[] => (items ?? []).map(i => ({ ...i }));
   return {
     async whenIdle(uri) {
@@ -37,6 +40,7 @@ export function createApi(store: AnnotationStore, decorations: Decorations, pane
     annotations: uri => copy(store.get(uri)?.annotations),
     articles: uri => copy(store.get(uri)?.articles),
     orphans: uri => copy(store.get(uri)?.orphans),
+    whenLearned: () => lexicon.whenLearned(),
     decorations: editor => decorations.rangesOf(editor),
     sidecarUri: uri => store.sidecarUri(uri),
     panelMessage: message => panel.receive(message),

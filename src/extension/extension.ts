@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
   const log = vscode.window.createOutputChannel('Biaozhu', { log: true });
   const config = new Config();
   const client = new AnalysisClient(path.join(context.extensionPath, 'dist', 'worker.js'), log);
-  const lexicon = new LexiconService(log);
+  const lexicon = new LexiconService(log, (text, spans) => client.cutWords(text, spans));
   const store = new AnnotationStore(config, client, log, () => lexicon.analysisOptions());
   const decorations = new Decorations(store, config, BUILTIN_LABELS);
   const lenses = new ArticleLenses(store);
@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
     ...registerOnboarding(context.extensionPath, store, log),
   );
-  return createApi(store, decorations, panel);
+  return createApi(store, decorations, panel, lexicon);
 }
 
 export function deactivate(): void {}

@@ -15,6 +15,7 @@ import { analyze } from '../core/analyze';
 import { stripBlocks } from '../core/articles';
 import { messageOf } from '../core/errors';
 import { warmUp } from '../core/entities';
+import { cutWord } from '../core/corpus/slips';
 import { AnalysisStopped } from '../core/stop';
 import { packAnnotations, transferables, type PackedAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions } from '../core/types';
@@ -33,6 +34,14 @@ export interface WarmRequest {
   type: 'warm' | 'exit';
 }
 
+/** Asks which dictionary word each span's boundary cuts (a manual tag that may be a slip, core/corpus/slips.ts). */
+export interface CutWordsRequest {
+  type: 'cutWords';
+  id: number;
+  /** Each span with a little text around it (`start`/`end` index into `text`). */
+  items: Array<{ text: string; start: number; end: number }>;
+}
+
 /** What the host passes as workerData: a one-cell Int32Array; the id written there is cancelled. */
 export interface AnalysisWorkerData {
   cancel: SharedArrayBuffer;
@@ -43,14 +52,25 @@ export type AnalysisReply =
   | { id: number; type: 'started' }
   | { id: number; type: 'done'; analysis: PackedAnalysis; ms: number }
   | { id: number; type: 'failed'; message: string }
-  | { id: number; type: 'cancelled' };
+  | { id: number; type: 'cancelled' }
+  | { id: number; type: 'cutWords'; words: Array<string | null> };
 
 const port = parentPort;
 if (port) {
   const cancel = new Int32Array((workerData as AnalysisWorkerData).cancel);
-  port.on('message', (req: AnalysisRequest | WarmRequest) => {
+  port.on('message', (req: AnalysisRequest | WarmRequest | CutWordsRequest) => {
     if ('type' in req && req.type === 'exit') {
       process.exit(0);
+    }
+    if ('type' in req && req.type === 'cutWords') {
+      let words: Array<string | null>;
+      try {
+        words = req.items.map(i => cutWord(i.text, i) ?? null);
+      } catch {
+        words = req.items.map(() => null); // no segmenter (a package without nodejieba): nothing is a slip
+      }
+      port.postMessage({ id: req.id, type: 'cutWords', words } satisfies AnalysisReply);
+      return;
     }
     if ('type' in req) {
       port.postMessage({ type: 'warm', ms: warmUp() } satisfies AnalysisReply);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { relearn } from '../../src/core/corpus/lexiconFile';
-import { cutWord, learningDecision } from '../../src/core/corpus/slips';
+import { cutWord } from '../../src/core/corpus/slips';
 import type { Annotation } from '../../src/core/types';
 
 const TEXT = '各级干部的“辛苦”付出得到了群众认可。扎西顿珠在拉萨市城关区工作。';
@@ -17,17 +17,12 @@ describe('learning: a manual tag cutting a word jieba knows is a slip', () => {
     assert.strictEqual(cutWord(TEXT, span('扎西顿珠')), undefined, 'a name jieba does not know is no slip');
   });
 
-  it('asks before learning a manual slip; accepted suggestions and clean manual tags are learned at once', () => {
-    assert.strictEqual(learningDecision(TEXT, span('部的“辛')), 'ask');
-    assert.strictEqual(learningDecision(TEXT, span('部的“辛', { source: 'auto' })), 'learn');
-    assert.strictEqual(learningDecision(TEXT, span('扎西顿珠', { label: 'PER' })), 'learn');
-  });
-
   it('a slip teaches nothing until confirmed, and removing the tag takes back what it taught', () => {
     const slip = span('部的“辛');
     const name = span('扎西顿珠', { label: 'PER' });
     const confirmed = new Set<string>();
-    const teaches = (a: Annotation) => learningDecision(TEXT, a) === 'learn' || confirmed.has(a.id);
+    // What the editor's LexiconService does: a manual tag cutting a word is held back until confirmed.
+    const teaches = (a: Annotation) => a.source !== 'manual' || cutWord(TEXT, a) === undefined || confirmed.has(a.id);
     const learned = relearn([], [], [slip, name], teaches);
     assert.deepStrictEqual(learned.map(e => e.word), ['扎西顿珠']);
     confirmed.add(slip.id);

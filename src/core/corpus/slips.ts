@@ -2,7 +2,8 @@
  * Whether a manual tag is an obvious slip that must not be learned without confirmation: a span whose
  * start or end falls inside a word jieba's dictionary knows (`部的“辛` cuts 干部 and 辛苦). Learned as is,
  * such a span would be suggested on every page; a real name that jieba splits differently is confirmed
- * by the user once. Tags that keep word boundaries are learned at once, as before.
+ * by the user once (src/extension/corpus/lexiconService.ts, which runs this in the analysis worker). Tags
+ * that keep word boundaries, and suggestions the user accepted, are learned at once.
  */
 import { tokensWithIds } from '../jieba';
 import type { Span } from '../types';
@@ -22,13 +23,4 @@ export function cutWord(text: string, span: Span): string | undefined {
     if (cuts(span.start) || cuts(span.end)) return t.word;
   }
   return undefined;
-}
-
-/**
- * The learning decision for one item the user made by hand: 'learn' at once, or 'ask' (a slip: learn
- * only once the user confirms; until then it teaches nothing). Automatic suggestions the user accepted
- * or rejected keep the analyser's boundaries and are always 'learn'.
- */
-export function learningDecision(text: string, item: Span & { source: string }): 'learn' | 'ask' {
-  return item.source === 'manual' && cutWord(text, item) !== undefined ? 'ask' : 'learn';
 }

@@ -2,6 +2,7 @@
 export const CorpusCommands = {
   showLexicon: 'biaozhu.showLexicon',
   clearLexicon: 'biaozhu.clearLexicon',
+  learnTag: 'biaozhu.learnTag',
   tagAllOccurrences: 'biaozhu.tagAllOccurrences',
   rejectAllIdentical: 'biaozhu.rejectAllIdentical',
   analyzeFolder: 'biaozhu.analyzeFolder',

@@ -11,7 +11,7 @@ import { registerPropagation } from './propagate';
 
 export function registerCorpus(store: AnnotationStore, lexicon: LexiconService, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    ...registerLexiconCommands(lexicon, log),
+    ...registerLexiconCommands(store, lexicon, log),
     ...registerPropagation(store, config, log),
     ...registerFolderCommands(store, log),
     ...registerPagesView(store, log),

@@ -115,6 +115,46 @@ describe('anchoring through outside changes (issue 11)', function () {
     assert.deepStrictEqual(api.orphans(uri), [], 'the orphan did not come home');
   });
 
+  it('git rebase onto a commit that rewrites the page: items follow the new text, the rewritten one is orphaned', async () => {
+    const dir = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-rebase');
+    const side = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-rebase-main');
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(side, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'page.txt');
+    writeFileSync(file, PAGE);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', 'page.txt');
+    git(dir, 'commit', '-qm', 'page');
+    git(dir, 'checkout', '-q', '-b', 'work');
+
+    const uri = vscode.Uri.file(file);
+    const editor = await openAnalysed(api, uri);
+    const first = await tag(editor, nth(PAGE, NAME, 1), nth(PAGE, NAME, 1) + NAME.length);
+    const second = await tag(editor, nth(PAGE, NAME, 2), nth(PAGE, NAME, 2) + NAME.length);
+    assert.ok(await editor.document.save(), 'save failed');
+    await api.whenIdle(uri);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'annotations');
+
+    // Upstream (in a second worktree, so the open page changes only at the rebase): a line added on top and
+    // the first paragraph's sentence rewritten so that its name is gone.
+    const added = '（本报综合消息）\n';
+    const upstream = added + PAGE.replace(PARAS[0], '本报讯 记者李明报道：有关部门昨日召开新闻发布会，介绍今年以来经济运行情况。');
+    git(dir, 'worktree', 'add', '-q', side, 'main');
+    writeFileSync(path.join(side, 'page.txt'), upstream);
+    git(side, 'commit', '-qam', 'upstream rewrites the page');
+    git(dir, 'worktree', 'remove', '--force', side);
+
+    git(dir, 'rebase', '-q', 'main');
+    await reloaded(editor.document, upstream);
+    onOwnText(editor.document);
+    assert.deepStrictEqual(api.orphans(uri).map(o => o.id), [first.id], 'the item whose words upstream rewrote must be an orphan');
+    const moved = api.annotations(uri).find(a => a.id === second.id);
+    assert.deepStrictEqual(moved && [moved.start, moved.end], [second.start + upstream.length - PAGE.length, second.end + upstream.length - PAGE.length],
+      'the other item follows the diff to its own words');
+  });
+
   it('insert + delete from outside, the words duplicated elsewhere, a paragraph moved: never on other words', async () => {
     const dir = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-outside');
     mkdirSync(dir, { recursive: true });

@@ -75,6 +75,48 @@ describe('corpus tools (issue 7)', () => {
     assert.deepStrictEqual(await readLexicon(), []);
   });
 
+  it('holds back a tag that cuts a dictionary word until the user confirms it, and unlearns it with the tag', async () => {
+    const slip = '部的“辛';
+    const page = await writeFile('slip.txt', '感谢驻村干部的“辛苦”付出。\n');
+    const editor = await openAnalysed(api, page);
+    await select(editor, slip);
+    await vscode.commands.executeCommand('biaozhu.tagSelection', { label: 'ORG' });
+    const tagged = api.annotations(page).find(a => a.text === slip);
+    assert.ok(tagged, 'the slip was tagged as the user asked');
+    await editor.document.save();
+    await api.whenIdle(page);
+    await api.whenLearned();
+    assert.ok(!(await readLexicon()).some(e => e.word === slip), 'held back: not learned before the user confirms');
+    assert.strictEqual(await vscode.commands.executeCommand('biaozhu.learnTag', { id: tagged.id }), true);
+    const learned = (await readLexicon()).find(e => e.word === slip && e.label === 'ORG' && !e.reject);
+    assert.strictEqual(learned?.freq, 1, 'learned once confirmed');
+
+    await vscode.commands.executeCommand('biaozhu.undoAnnotation');
+    assert.ok(!api.annotations(page).some(a => a.text === slip), 'undo removed the tag');
+    await editor.document.save();
+    await api.whenIdle(page);
+    await api.whenLearned();
+    assert.ok(!(await readLexicon()).some(e => e.word === slip), 'unlearned with its tag');
+  });
+
+  it('never learns an unconfirmed slip, and forgets nothing it never learned when the slip goes', async () => {
+    const slip = '作组的“帮';
+    const page = await writeFile('slip-2.txt', '这是工作组的“帮扶”成果。\n');
+    const editor = await openAnalysed(api, page);
+    await select(editor, slip);
+    await vscode.commands.executeCommand('biaozhu.tagSelection', { label: 'ORG' });
+    await editor.document.save();
+    await api.whenIdle(page);
+    await api.whenLearned();
+    const before = await readLexicon();
+    assert.ok(!before.some(e => e.word === slip), `an unconfirmed slip is not learned: ${JSON.stringify(before)}`);
+    await vscode.commands.executeCommand('biaozhu.undoAnnotation');
+    await editor.document.save();
+    await api.whenIdle(page);
+    await api.whenLearned();
+    assert.ok(!(await readLexicon()).some(e => e.word === slip), 'removing it leaves no rejection behind');
+  });
+
   it('tags all occurrences of the selection, leaving the user\'s overlapping work alone', async () => {
     const word = '星河书社';
     const page = await writeFile('tag-all.txt', `${word}开张了。大家都去${word}看书。${word}很安静。\n`);
