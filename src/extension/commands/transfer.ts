@@ -112,7 +112,8 @@ export function writePageExport(doc: vscode.TextDocument, state: PageView, plugi
   const text = doc.getText();
   // Orphans are not exported, so neither are relations that reach one.
   const relations = pruneRelations(state.relations, state.annotations).kept;
-  const exported = toDocument(relativePath(doc.uri), text, { ...state, relations }, config.value.labels, state.pageLabels);
+  // Named fields: a page's view is a class whose getters a spread would not copy.
+  const exported = toDocument(relativePath(doc.uri), text, { articles: state.articles, columnBreaks: state.columnBreaks, annotations: state.annotations, relations }, config.value.labels, state.pageLabels);
   const files = plugin.export(exported, text);
   const written: string[] = [];
   for (const file of files) {

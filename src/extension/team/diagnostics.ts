@@ -7,6 +7,7 @@ import { relativePath } from '../sidecar';
 import type { AnnotationStore, PageView } from '../store';
 import { LINT_SOURCE } from './ids';
 import { readLintConfig } from './workspaceFiles';
+import { LARGE_DOCUMENT_CHARS } from '../page/dialogs';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information,
@@ -54,7 +55,10 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /** Lints the open pages now (also what the integration tests wait on). */
   async refresh(): Promise<void> {
-    const states = this.store.documents().map(u => this.store.get(u)).filter((s): s is NonNullable<typeof s> => !!s && !s.loading);
+    // A page above the large-page size is linted by Lint Annotations in Workspace, not on every change: its
+    // tens of thousands of items would stall the extension host each time (issue 16).
+    const states = this.store.documents().map(u => this.store.get(u))
+      .filter((s): s is NonNullable<typeof s> => !!s && !s.loading && s.text.length <= LARGE_DOCUMENT_CHARS);
     const settings = await readLintConfig(states[0]?.uri, this.log);
     const pages = states.map(s => pageForLint(s, this.config));
     const findings = lint(pages, settings);
@@ -73,7 +77,10 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Shows findings for pages read from disk (the workspace run); returns how many pages have any. */
   showAll(findings: readonly Finding[]): number {
     const byPath = new Map<string, Finding[]>();
-    for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+    for (const f of findings) {
+      const list = byPath.get(f.path);
+      if (list) list.push(f); else byPath.set(f.path, [f]);
+    }
     for (const [p, list] of byPath) {
       const uri = vscode.Uri.file(p);
       this.collection.set(uri, list.map(f => new LintDiagnostic(f.range ? new vscode.Range(f.range.line - 1, f.range.column - 1, f.range.endLine - 1, f.range.endColumn - 1) : new vscode.Range(0, 0, 0, 0), f)));

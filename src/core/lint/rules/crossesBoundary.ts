@@ -8,6 +8,8 @@ export const crossesBoundary: Rule = {
   check(pages) {
     const out: RawFinding[] = [];
     for (const page of pages) {
+      // Every article start and end, sorted: one binary search per span instead of a scan of all articles.
+      const bounds = page.doc.articles.flatMap(r => [{ at: r.start, r }, { at: r.end, r }]).sort((x, y) => x.at - y.at);
       for (const a of page.doc.annotations) {
         if (a.status === 'rejected') continue;
         if (/[\r\n]/.test(a.text)) {
@@ -15,11 +17,21 @@ export const crossesBoundary: Rule = {
           continue;
         }
         // An article's start or end strictly inside the span.
-        const inside = (offset: number) => a.start < offset && offset < a.end;
-        const crossed = page.doc.articles.find(r => inside(r.start) || inside(r.end));
+        const crossed = boundaryInside(bounds, a.start, a.end);
         if (crossed) out.push({ page, annotation: a, message: `span "${a.text}" crosses the boundary of article ${crossed.id} (${crossed.title})` });
       }
     }
     return out;
   },
 };
+
+/** The article of the first boundary strictly inside (start, end), if any; `bounds` sorted by offset. */
+function boundaryInside<R>(bounds: ReadonlyArray<{ at: number; r: R }>, start: number, end: number): R | undefined {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid].at <= start) lo = mid + 1; else hi = mid;
+  }
+  return lo < bounds.length && bounds[lo].at < end ? bounds[lo].r : undefined;
+}
