@@ -6,8 +6,11 @@
  * colour for custom ones. Edits are debounced; an editor switch applies at once. On a page with very many
  * annotations only a window around the visible part is drawn, and drawn again as scrolling leaves it:
  * tens of thousands of ranges cost the host over half a second per redraw.
+ * A span that encloses another (a user's nested tag) is drawn as an outline (`LABEL.outer`) so the inner
+ * span's fill stays legible; each relation's source gets an inline hint after it (`→任职「…」`).
  */
 import * as vscode from 'vscode';
+import { enclosingIds, relationHints } from '../core/drawing';
 import type { Annotation, LabelDef } from '../core/types';
 import type { Config } from './config';
 import { lineRangeAt, toRange } from './ranges';
@@ -56,7 +59,7 @@ function coloursOf(label: Pick<LabelDef, 'id' | 'color'> | undefined, id: string
 
 export class Decorations extends Disposable {
   private types = new Map<string, vscode.TextEditorDecorationType>();
-  private readonly structure: Record<'article' | 'columnBreak', vscode.TextEditorDecorationType>;
+  private readonly structure: Record<'article' | 'columnBreak' | 'relation', vscode.TextEditorDecorationType>;
   private readonly applied = new WeakMap<vscode.TextEditor, Ranges>();
   /** The offsets drawn in an editor showing a window of a huge page. */
   private readonly windows = new WeakMap<vscode.TextEditor, { start: number; end: number }>();
@@ -84,9 +87,10 @@ export class Decorations extends Disposable {
         overviewRulerColor: new vscode.ThemeColor('biaozhu.columnBreak'),
         overviewRulerLane: vscode.OverviewRulerLane.Left,
       }),
+      // Its text and style are given per hint (DecorationOptions.renderOptions).
+      relation: vscode.window.createTextEditorDecorationType({}),
     };
-    this._register(this.structure.article);
-    this._register(this.structure.columnBreak);
+    for (const t of Object.values(this.structure)) this._register(t);
     this._register({
       dispose: () => {
         for (const t of this.pending.values()) clearTimeout(t);
@@ -159,6 +163,13 @@ export class Decorations extends Disposable {
       ...(style === 'dashed' ? { border: '1px dashed', borderColor: colours.border, borderRadius: '2px' } : {}),
       ...(style === 'underline' ? { borderWidth: '0 0 2px 0', borderStyle: 'dashed', borderColor: colours.border } : {}),
     }));
+    this.types.set(`${id}.outer`, vscode.window.createTextEditorDecorationType({
+      border: '1px solid',
+      borderColor: colours.border,
+      borderRadius: '3px',
+      overviewRulerColor: colours.border,
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }));
     this.types.set(`${id}.faint`, vscode.window.createTextEditorDecorationType({
       backgroundColor: colours.suggested,
       opacity: FAINT_OPACITY,
@@ -167,8 +178,9 @@ export class Decorations extends Disposable {
     }));
   }
 
-  /** The decoration a drawn annotation belongs to: its label and status, or its label's faint type. */
-  private keyOf(a: Annotation, faintBelow: number): string {
+  /** The decoration a drawn annotation belongs to: its label's outline, faint type, or status. */
+  private keyOf(a: Annotation, faintBelow: number, outer: ReadonlySet<string>): string {
+    if (outer.has(a.id)) return `${a.label}.outer`;
     return a.status === 'suggested' && a.confidence !== undefined && a.confidence < faintBelow ? `${a.label}.faint` : `${a.label}.${a.status}`;
   }
 
@@ -198,6 +210,7 @@ export class Decorations extends Disposable {
     for (const key of this.types.keys()) ranges[key] = [];
     ranges.article = [];
     ranges.columnBreak = [];
+    ranges.relation = [];
     const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     const all = state && this.enabled ? state.annotations : [];
     // A huge page draws a window around what is visible first; one pass, no string built per item
@@ -216,6 +229,7 @@ export class Decorations extends Disposable {
       ranges[`${label}.suggested`] = [];
       ranges[`${label}.accepted`] = [];
       ranges[`${label}.faint`] = [];
+      ranges[`${label}.outer`] = [];
     }
     if (window) this.windows.set(editor, window);
     else this.windows.delete(editor);
@@ -246,14 +260,25 @@ export class Decorations extends Disposable {
     const state = this.store.get(doc.uri);
     const ranges: Ranges = Object.fromEntries(Object.keys(empty).map(k => [k, [] as vscode.Range[]]));
     const faintBelow = this.config.value.confidence.faintBelow;
-    for (const a of annotations) ranges[this.keyOf(a, faintBelow)]?.push(toRange(doc, a));
+    const outer = enclosingIds(annotations);
+    for (const a of annotations) ranges[this.keyOf(a, faintBelow, outer)]?.push(toRange(doc, a));
+    let hints: vscode.DecorationOptions[] = [];
     if (state && this.enabled) {
       ranges.article = state.articles.map(a => lineRangeAt(doc, a.start));
       ranges.columnBreak = state.columnBreaks.map(c => new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.start)));
+      hints = state.relations.length === 0 ? [] : relationHints(state.relations, annotations).map(h => {
+        const at = doc.positionAt(h.source.end);
+        return {
+          range: new vscode.Range(at, at),
+          renderOptions: { after: { contentText: ` ${h.text}`, color: new vscode.ThemeColor('biaozhu.relationHint'), fontStyle: h.suggested ? 'italic' : 'normal' } },
+        };
+      });
+      ranges.relation = hints.map(h => h.range);
     }
     for (const [key, type] of this.types) editor.setDecorations(type, ranges[key] ?? []);
     editor.setDecorations(this.structure.article, ranges.article);
     editor.setDecorations(this.structure.columnBreak, ranges.columnBreak);
+    editor.setDecorations(this.structure.relation, hints);
     this.applied.set(editor, ranges);
   }
 }

@@ -1,11 +1,12 @@
 /**
- * Page structure in the editor: each article's title as a CodeLens with its counts, and a quick fix
- * "Join Broken Paragraph" on each column break.
+ * Page structure in the editor: each article's title as a CodeLens with its counts and one with its labels
+ * (click to set them), and a quick fix "Join Broken Paragraph" on each column break.
  */
 import * as vscode from 'vscode';
 import { annotationsWithin, countAnnotations } from '../core/describe';
 import type { Article, ColumnBreak } from '../core/types';
 import { Commands } from './commandIds';
+import { RichCommands } from './commands/richIds';
 import { lineRangeAt, toRange } from './ranges';
 import type { AnnotationStore } from './store';
 import { Disposable } from './util/disposable';
@@ -28,7 +29,19 @@ export class ArticleLenses extends Disposable implements vscode.CodeLensProvider
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const state = this.store.get(doc.uri);
     if (!state) return [];
-    return state.articles.map((article, i) => new ArticleLens(lineRangeAt(doc, article.start), doc.uri, i, article));
+    return state.articles.flatMap((article, i) => {
+      const range = lineRangeAt(doc, article.start);
+      const labels = article.labels ?? [];
+      return [
+        new ArticleLens(range, doc.uri, i, article),
+        new vscode.CodeLens(range, {
+          title: labels.length ? `$(tag) ${labels.join(' · ')}` : vscode.l10n.t('$(tag) Label Article…'),
+          command: RichCommands.setArticleLabels,
+          arguments: [{ articleId: article.id }],
+          tooltip: vscode.l10n.t('Set the labels of this article (biaozhu.articleLabels)'),
+        }),
+      ];
+    });
   }
 
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {

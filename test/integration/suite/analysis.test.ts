@@ -77,6 +77,25 @@ describe('analysing the seed page', () => {
     assert.strictEqual(articleMarks.length, api.articles(uri).length, 'one article mark per article');
   });
 
+  it('offers each article\'s labels as a CodeLens that sets them, and shows them once set', async () => {
+    const lensesFor = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+    const labelLenses = (lenses: vscode.CodeLens[]) => lenses.filter(l => l.command?.command === 'biaozhu.setArticleLabels');
+    const first = api.articles(uri)[0];
+    const before = labelLenses(await lensesFor());
+    assert.strictEqual(before.length, api.articles(uri).length, 'one label lens per article');
+    const lens = before.find(l => (l.command!.arguments?.[0] as { articleId?: string })?.articleId === first.id);
+    assert.ok(lens, 'the first article has a label lens');
+    // The lens's own command and argument, with the labels a person would pick in its quick pick.
+    await vscode.commands.executeCommand(lens.command!.command, { ...(lens.command!.arguments![0] as object), labels: ['经济'] });
+    await api.whenIdle(uri);
+    assert.deepStrictEqual(api.articles(uri)[0].labels, ['经济']);
+    const after = labelLenses(await lensesFor()).find(l => (l.command!.arguments?.[0] as { articleId?: string })?.articleId === first.id);
+    assert.ok(after?.command?.title.includes('经济'), after?.command?.title);
+    await vscode.commands.executeCommand('biaozhu.undoAnnotation');
+    await api.whenIdle(uri);
+    assert.deepStrictEqual(api.articles(uri)[0].labels ?? [], []);
+  });
+
   it('shows the normalised value when hovering a number', async () => {
     const numbers = api.annotations(uri).filter(a => a.label === 'NUMBER' && typeof a.value === 'number');
     assert.ok(numbers.length > 0, 'no NUMBER annotation with a value');

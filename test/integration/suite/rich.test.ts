@@ -57,7 +57,9 @@ describe('relations, nested spans, adjustment and annotation undo', () => {
     steps.push('tag ORG', 'tag LOC', 'tag PER');
     // Nested: the district inside the court, both drawn (outer and inner decorations), both in the sidecar.
     assert.ok(items().includes('东湖区人民法院/ORG/accepted') && items().includes('东湖区/LOC/accepted'), items().join(' '));
-    assert.ok(decorated().includes('ORG.accepted 东湖区人民法院') && decorated().includes('LOC.accepted 东湖区'), decorated().join(' | '));
+    // The enclosing court is drawn as an outline, the district inside it with its fill.
+    assert.ok(decorated().includes('ORG.outer 东湖区人民法院') && decorated().includes('LOC.accepted 东湖区'), decorated().join(' | '));
+    assert.ok(!decorated().includes('ORG.accepted 东湖区人民法院'), 'the enclosing span is drawn once, as an outline');
 
     const org = api.annotations(uri).find(a => a.text === '东湖区人民法院')!;
     cursorIn('王大明');
@@ -66,6 +68,9 @@ describe('relations, nested spans, adjustment and annotation undo', () => {
     const linked = await sidecar();
     assert.deepStrictEqual(linked.relations?.map(r => [r.id, r.label, linked.annotations.find(a => a.id === r.from)?.text, linked.annotations.find(a => a.id === r.to)?.text]),
       [[relationId, '任职', '王大明', '东湖区人民法院']]);
+    // The relation's hint sits right after its source.
+    const hintAt = api.decorations(editor).relation?.map(r => editor.document.offsetAt(r.start));
+    assert.deepStrictEqual(hintAt, [TEXT.indexOf('王大明') + '王大明'.length]);
 
     // Grow the district by one character at its end, then shrink it back; its id stays.
     const loc = api.annotations(uri).find(a => a.text === '东湖区' && a.label === 'LOC')!;
@@ -96,6 +101,7 @@ describe('relations, nested spans, adjustment and annotation undo', () => {
     const removed = await sidecar();
     assert.ok(!removed.annotations.some(a => a.text === '东湖区人民法院'));
     assert.strictEqual(removed.relations, undefined);
+    assert.deepStrictEqual(api.decorations(editor).relation, [], 'no hint once the relation is gone');
 
     // Undo each step (the last one first): the relation comes back with the court, and at the end the page is as it began.
     for (let i = steps.length - 1; i >= 0; i--) {
