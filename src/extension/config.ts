@@ -9,7 +9,7 @@ import { Disposable } from './util/disposable';
 
 export interface BiaozhuConfig {
   labels: LabelDef[];
-  analyzers: { entities: boolean; numbers: boolean; articles: boolean };
+  analyzers: { entities: boolean; numbers: boolean; articles: boolean; relations: boolean };
   highlights: { enabled: boolean; suggestedStyle: 'dashed' | 'underline' | 'tint' };
   /** Suggestions with a confidence below this are drawn fainter; 0 turns that off. */
   confidence: { faintBelow: number };
@@ -55,6 +55,7 @@ export function readConfig(): BiaozhuConfig {
       entities: c.get<boolean>('analyzers.entities', true),
       numbers: c.get<boolean>('analyzers.numbers', true),
       articles: c.get<boolean>('analyzers.articles', true),
+      relations: c.get<boolean>('analyzers.relations', true),
     },
     highlights: {
       enabled: c.get<boolean>('highlights.enabled', true),

@@ -81,10 +81,10 @@ if (port) {
     try {
       const started = Date.now();
       if (req.options.entities !== false) warmUp();
-      const { annotations, articles, columnBreaks } = analyze(req.text, req.options, () => Atomics.load(cancel, 0) === req.id);
+      const { annotations, articles, columnBreaks, relations } = analyze(req.text, req.options, () => Atomics.load(cancel, 0) === req.id);
       const packed = packAnnotations(req.text, annotations);
       // Article blocks stay here: the host does not keep them, and cloning them costs it as much as annotations.
-      const analysis = { articles: stripBlocks(articles), columnBreaks, annotations: packed };
+      const analysis = { articles: stripBlocks(articles), columnBreaks, annotations: packed, ...(relations ? { relations } : {}) };
       reply({ id: req.id, type: 'done', analysis, ms: Date.now() - started }, transferables(packed));
     } catch (e) {
       if (e instanceof AnalysisStopped) reply({ id: req.id, type: 'cancelled' });

@@ -4,7 +4,7 @@ import * as act from '../../core/actions';
 import { annotationAt, stepEdge } from '../../core/annotationOps';
 import type { Description, PageState } from '../../core/pageChange';
 import { allowedRelations } from '../../core/relations';
-import type { Annotation, Span } from '../../core/types';
+import { STATUSES, type Annotation, type Span, type Status } from '../../core/types';
 import { RichCommands } from '../commandIds';
 import type { Config } from '../config';
 import { toRange, toSpan } from '../ranges';
@@ -147,6 +147,11 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
       if (typeof arg?.uri !== 'string' || !Array.isArray(arg.ids)) return;
       const ids = new Set(arg.ids.filter((i): i is string => typeof i === 'string'));
       store.get(vscode.Uri.parse(arg.uri))?.act(page => act.unlink(page, ids));
+    }),
+    registerCommand(RichCommands.setRelationStatus, log, (arg?: { uri?: unknown; ids?: unknown; status?: unknown }) => {
+      if (typeof arg?.uri !== 'string' || !Array.isArray(arg.ids) || !STATUSES.includes(arg.status as Status)) return;
+      const ids = new Set(arg.ids.filter((i): i is string => typeof i === 'string'));
+      store.get(vscode.Uri.parse(arg.uri))?.act(page => act.setRelationsStatus(page, ids, arg.status as Status));
     }),
     registerCommand(RichCommands.revealAnnotation, log, (arg?: { uri?: unknown; id?: unknown }) => {
       const editor = vscode.window.activeTextEditor;

@@ -19,6 +19,7 @@ import { stripBlocks } from '../../core/articles';
 import { sha256 } from '../../core/document';
 import { emptyHistory, record, redo, trackHistory, undo, type History } from '../../core/history';
 import { isUserWork, mergeAnalysis } from '../../core/merge';
+import { mergeRelationSuggestions } from '../../core/relations';
 import type { Change, PageState } from '../../core/pageChange';
 import { applyTextEdit, trackEdit } from '../../core/tracking';
 import type { Analysis, AnalyzeOptions, Annotation, Article, ColumnBreak, Relation } from '../../core/types';
@@ -307,8 +308,11 @@ export class OpenPage extends Disposable implements PageView {
   private apply(analysis: Analysis): void {
     // Without user work the merge is the fresh list itself; skipping it saves a copy and sort of every item.
     const annotations = this.data.annotations.some(isUserWork) ? mergeAnalysis(this.data.annotations, analysis.annotations) : analysis.annotations;
+    // Suggested relations are replaced like suggested spans; the user's (made or reviewed) stay, and a
+    // rejected one is never suggested again. A result without relations (the quick one) leaves them as they are.
+    const relations = analysis.relations ? mergeRelationSuggestions(this.data.relations, analysis.relations, [...annotations, ...this.data.orphans]) : this.data.relations;
     // Announced while still analysing, so listeners can tell this replacement from a person's decision.
-    this.set({ annotations, articles: carryArticleLabels(this.data.articles, stripBlocks(analysis.articles)), columnBreaks: analysis.columnBreaks });
+    this.set({ annotations, relations, articles: carryArticleLabels(this.data.articles, stripBlocks(analysis.articles)), columnBreaks: analysis.columnBreaks });
   }
 
   /** Analyses again after `delay` (the settings changed, or the text did). */
