@@ -18,6 +18,8 @@ export interface BiaozhuApi {
   decorations(editor: vscode.TextEditor): Record<string, vscode.Range[]>;
   /** The sidecar path for a page. */
   sidecarUri(uri: vscode.Uri): vscode.Uri;
+  /** How many decoration redraws ran, and the host milliseconds of the last ones (at most 100, oldest first). */
+  drawStats(): { count: number; recent: number[] };
   /** Resolves once the workspace lexicon has learned from every save so far. */
   whenLearned(): Promise<void>;
   /** Hands `message` to the side panel's host as if the panel had sent it; false when the host refused it. */
@@ -41,6 +43,7 @@ export function createApi(store: AnnotationStore, decorations: Decorations, pane
     articles: uri => copy(store.get(uri)?.articles),
     orphans: uri => copy(store.get(uri)?.orphans),
     whenLearned: () => lexicon.whenLearned(),
+    drawStats: () => decorations.drawStats(),
     decorations: editor => decorations.rangesOf(editor),
     sidecarUri: uri => store.sidecarUri(uri),
     panelMessage: message => panel.receive(message),

@@ -66,6 +66,9 @@ export class Decorations extends Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private enabled: boolean;
   private readonly builtinColours: ReadonlyMap<string, string>;
+  /** How long the last redraws took on the host (ms), newest last: the keystroke figure of `npm test`. */
+  private readonly drawMs: number[] = [];
+  private draws = 0;
   /** Fires with a page's URI after its scheduled redraw ran. */
   private readonly drawn = this._register(new vscode.EventEmitter<string>());
 
@@ -201,9 +204,22 @@ export class Decorations extends Disposable {
     for (const e of vscode.window.visibleTextEditors) this.apply(e);
   }
 
-  /** Draws everything for `editor`, if it is still visible. */
+  /** How many redraws ran, and the host time of the last ones (at most 100, oldest first). */
+  drawStats(): { count: number; recent: number[] } {
+    return { count: this.draws, recent: [...this.drawMs] };
+  }
+
+  /** Draws everything for `editor`, if it is still visible, and records how long that took. */
   private apply(editor: vscode.TextEditor): void {
     if (!vscode.window.visibleTextEditors.includes(editor)) return;
+    const started = performance.now();
+    this.redraw(editor);
+    this.draws++;
+    this.drawMs.push(performance.now() - started);
+    if (this.drawMs.length > 100) this.drawMs.shift();
+  }
+
+  private redraw(editor: vscode.TextEditor): void {
     const doc = editor.document;
     const state = this.store.get(doc.uri);
     const ranges: Ranges = {};

@@ -107,4 +107,30 @@ describe('analysing the seed page', () => {
     const digits = text.replace(/[,\s\u00a0\u202f]/g, '');
     assert.ok(digits.includes(String(n.value)), `hover for ${JSON.stringify(n.text)} (value ${n.value}) does not show the value:\n${text}`);
   });
+
+  it('redraws after each keystroke (the host time per redraw is a figure of npm test)', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    const doc = editor.document;
+    const times: number[] = [];
+    try {
+      // Typed where a reader types: at the end of lines in the middle of the page, one character at a time.
+      for (let i = 0; i < 20; i++) {
+        const line = doc.lineAt(Math.floor(doc.lineCount / 2) + (i % 5));
+        editor.selection = new vscode.Selection(line.range.end, line.range.end);
+        const drawn = api.drawStats().count;
+        await vscode.commands.executeCommand('type', { text: '的' });
+        await api.whenIdle(uri);
+        await eventually('a redraw after the keystroke', () => api.drawStats().count > drawn);
+        const { recent } = api.drawStats();
+        times.push(recent[recent.length - 1]);
+      }
+      const text = doc.getText();
+      assert.deepStrictEqual(api.annotations(uri).filter(a => text.slice(a.start, a.end) !== a.text), [], 'annotations off their text after typing');
+      const sorted = [...times].sort((a, b) => a - b);
+      benchFigure('keystrokeRedrawMedianMs', Math.round(sorted[sorted.length >> 1] * 10) / 10);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await api.whenIdle(uri);
+    }
+  });
 });

@@ -11,7 +11,7 @@ export type { BiaozhuApi };
 
 /** A figure for bench/results/extension.json; the runner picks these lines out of the host's log. */
 export function benchFigure(name: string, value: number): void {
-  console.log(`BIAOZHU-BENCH ${JSON.stringify({ [name]: Math.round(value) })}`);
+  console.log(`BIAOZHU-BENCH ${JSON.stringify({ [name]: Math.round(value * 10) / 10 })}`);
 }
 
 export async function getApi(): Promise<BiaozhuApi> {
