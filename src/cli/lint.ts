@@ -1,4 +1,5 @@
 import { readFileSync } from 'fs';
+import { ioReason } from '../core/errors';
 import { dirname, join } from 'path';
 import { parseLintConfig, DEFAULT_CONFIG } from '../core/lint/config';
 import { countBySeverity, lint, RULES } from '../core/lint';
@@ -18,7 +19,7 @@ function loadConfig(given: string | undefined, from: string): LintConfig {
   const path = given ?? findWorkspaceFile(from, 'lint.json');
   if (!path) return DEFAULT_CONFIG;
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new InputError(`${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`); }
+  try { text = readFileSync(path, 'utf8'); } catch (e) { throw new InputError(`${path}: ${ioReason(e)}`); }
   const parsed = parseLintConfig(text);
   if (!parsed.ok) throw new InputError(`${path}: ${parsed.message}`);
   return parsed.config;

@@ -3,7 +3,7 @@
  * a page is a `.txt` file; in folders, hidden folders (the `.biaozhu/` workspace folder among them) and
  * `node_modules` hold no pages, and sidecars (`PAGE.txt.biaozhu.json`) are annotations, never pages.
  */
-import { messageOf } from '../core/errors';
+import { ioReason } from '../core/errors';
 import { readdirSync, statSync } from 'fs';
 import { dirname, join, relative, resolve, sep } from 'path';
 import { InputError } from '../node/readText';
@@ -45,8 +45,7 @@ export function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${p}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : messageOf(e)}`);
+    throw new InputError(`${p}: ${ioReason(e, 'no such file or folder')}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'fs';
+import { ioReason } from '../core/errors';
 
 /** A problem with an input file that the user can act on; `code` is the process exit code to use. */
 export class InputError extends Error {
@@ -16,9 +17,7 @@ export function readTextFile(path: string): string {
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new InputError(`${path}: ${why}`);
+    throw new InputError(`${path}: ${ioReason(e)}`);
   }
   const problem = textProblem(bytes);
   if (problem) throw new InputError(`${path}: ${problem}`);

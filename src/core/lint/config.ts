@@ -1,3 +1,4 @@
+import { messageOf } from '../errors';
 import { LABEL_ID } from '../labelCheck';
 import type { RelationType } from '../team/types';
 import { RULES } from './rules';
@@ -15,7 +16,7 @@ const isLabelList = (v: unknown): v is string[] => Array.isArray(v) && v.every(x
  */
 export function parseLintConfig(json: string): { ok: true; config: LintConfig } | { ok: false; message: string } {
   let raw: unknown;
-  try { raw = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json); } catch (e) { return { ok: false, message: `not valid JSON: ${(e as Error).message}` }; }
+  try { raw = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json); } catch (e) { return { ok: false, message: `not valid JSON: ${messageOf(e)}` }; }
   if (!isObj(raw)) return { ok: false, message: 'the top level must be an object' };
   const unknown = Object.keys(raw).find(k => !['rules', 'labels', 'relations', '$schema'].includes(k));
   if (unknown) return { ok: false, message: `unknown key "${unknown}" (known: rules, labels, relations)` };

@@ -1,6 +1,7 @@
 /** Relations, span adjustment, annotation undo/redo and article/page labels from the editor (issue 13). */
 import * as vscode from 'vscode';
 import * as act from '../../core/actions';
+import { messageOf } from '../../core/errors';
 import { annotationAt, stepEdge } from '../../core/annotationOps';
 import type { Description, PageState } from '../../core/pageChange';
 import { allowedRelations } from '../../core/relations';
@@ -39,7 +40,7 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
       return state.act(action);
     } catch (e) {
       // A refused action (a repeated link, an empty span) changes nothing; say why.
-      void vscode.window.showWarningMessage(vscode.l10n.t('Biaozhu: {0}', (e as Error).message));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Biaozhu: {0}', messageOf(e)));
       return undefined;
     }
   };

@@ -8,6 +8,7 @@ import { copyFile, mkdtemp, readdir } from 'fs/promises';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { errorCode } from '../../core/errors';
 import { registerCommand } from '../commands/register';
 import { samplePageName } from './rules';
 
@@ -44,7 +45,7 @@ export function registerSamplePage(extensionPath: string, log: vscode.LogOutputC
     try {
       await copyFile(path.join(seeds, name), target, constants.COPYFILE_EXCL);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (errorCode(e) !== 'EEXIST') throw e;
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: opening it as it is.', target));
     }
     const uri = vscode.Uri.file(target);
