@@ -9,9 +9,10 @@ import { benchFigure, closeAll, getApi, writeFile, type BiaozhuApi } from './uti
  * The goal is no stall over 100 ms. Measured on an idle 2-core machine (docs/extension.md): analysis,
  * including VS Code opening the page, 50–127 ms; edit + save + re-analysis 88–200 ms. What remains is
  * mostly V8 garbage collection of the host's large heap (a CPU profile matched to the event-loop gaps).
- * The bound leaves room for a busy 2-core CI machine (684–1027 ms were seen at load 7 after issues 10/11/16
- * added confidence, context and progressive results; issue 16's 100 ms goal is reported, not asserted) and
- * still catches a return of the freezes of many seconds seen before.
+ * The assertion is on the host thread's **CPU time** in the longest gap where Node can tell it
+ * (`process.threadCpuUsage`, Node ≥ 23.9: code-server's Node 24): a gap's wall time grows with the machine's
+ * load (2.2–3.6 s were seen with four other CPU-heavy jobs on the 2 cores), its CPU time does not. The bound
+ * still catches a return of the freezes of many seconds seen before; both figures are reported.
  */
 const MAX_STALL_MS = 2000;
 const PAGE_BYTES = 5 * 1024 * 1024;
@@ -40,17 +41,46 @@ function largePage(): string {
   return parts.join('\n');
 }
 
+/** The host thread's CPU time so far (ms), where Node has `process.threadCpuUsage`. */
+function threadCpuMs(): number | undefined {
+  const usage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage;
+  if (!usage) return undefined;
+  const u = usage.call(process);
+  return (u.user + u.system) / 1000;
+}
+
+interface Stall {
+  /** Longest event-loop delay (wall time) and its 99th percentile. */
+  maxMs: number;
+  p99Ms: number;
+  /** Most host-thread CPU time spent between two 10 ms ticks, when Node can tell. */
+  maxCpuMs?: number;
+}
+
 /** Runs `work` while sampling the event loop every 10 ms; returns the longest stall seen, in ms. */
-async function maxStallDuring(work: () => Promise<void>): Promise<{ maxMs: number; p99Ms: number }> {
+async function maxStallDuring(work: () => Promise<void>): Promise<Stall> {
   const h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  let last = threadCpuMs();
+  let maxCpuMs = 0;
+  const ticks = last === undefined ? undefined : setInterval(() => {
+    const now = threadCpuMs()!;
+    maxCpuMs = Math.max(maxCpuMs, now - last!);
+    last = now;
+  }, 10);
   h.enable();
   try {
     await work();
   } finally {
     h.disable();
+    if (ticks) clearInterval(ticks);
   }
   // The histogram records delay beyond the resolution, in nanoseconds.
-  return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
+  return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, ...(ticks ? { maxCpuMs } : {}) };
+}
+
+/** The stall the assertion judges: CPU time where known (load-independent), else wall time. */
+function judged(stall: Stall): { ms: number; what: string } {
+  return stall.maxCpuMs !== undefined ? { ms: stall.maxCpuMs, what: 'ms of host CPU in one go' } : { ms: stall.maxMs, what: 'ms' };
 }
 
 /**
@@ -85,7 +115,8 @@ describe('a 5 MB page keeps the editor responsive', function () {
       await api.whenIdle(uri);
     });
     benchFigure('largePageAnalysisMaxStallMs', stall.maxMs);
-    console.log(`responsiveness: analysis of ${editor.document.getText().length} chars: max stall ${stall.maxMs.toFixed(0)} ms, p99 ${stall.p99Ms.toFixed(0)} ms`);
+    if (stall.maxCpuMs !== undefined) benchFigure('largePageAnalysisMaxStallCpuMs', stall.maxCpuMs);
+    console.log(`responsiveness: analysis of ${editor.document.getText().length} chars: max stall ${stall.maxMs.toFixed(0)} ms (CPU ${stall.maxCpuMs?.toFixed(0) ?? '?'} ms), p99 ${stall.p99Ms.toFixed(0)} ms`);
 
     const annotations = api.annotations(uri);
     assert.ok(annotations.length > 10_000, `expected tens of thousands of annotations, got ${annotations.length}`);
@@ -96,7 +127,8 @@ describe('a 5 MB page keeps the editor responsive', function () {
     const visible = editor.visibleRanges[0];
     const drawn = Object.entries(api.decorations(editor)).filter(([k]) => k.endsWith('.suggested')).flatMap(([, r]) => r);
     assert.ok(drawn.some(r => visible.contains(r)), 'no suggestion is drawn in the visible part of the page');
-    assert.ok(stall.maxMs < MAX_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while analysing (allowed ${MAX_STALL_MS})`);
+    const worst = judged(stall);
+    assert.ok(worst.ms < MAX_STALL_MS, `the host stalled for ${worst.ms.toFixed(0)} ${worst.what} while analysing (allowed ${MAX_STALL_MS})`);
   });
 
   it('edits and saves it without stalling the host, and the sidecar matches the editor', async () => {
@@ -106,13 +138,15 @@ describe('a 5 MB page keeps the editor responsive', function () {
       await api.whenIdle(uri);
     });
     benchFigure('largePageSaveMaxStallMs', stall.maxMs);
-    console.log(`responsiveness: edit, save and re-analysis: max stall ${stall.maxMs.toFixed(0)} ms, p99 ${stall.p99Ms.toFixed(0)} ms`);
+    if (stall.maxCpuMs !== undefined) benchFigure('largePageSaveMaxStallCpuMs', stall.maxCpuMs);
+    console.log(`responsiveness: edit, save and re-analysis: max stall ${stall.maxMs.toFixed(0)} ms (CPU ${stall.maxCpuMs?.toFixed(0) ?? '?'} ms), p99 ${stall.p99Ms.toFixed(0)} ms`);
 
     const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(api.sidecarUri(uri))).toString('utf8')) as { annotations: unknown[]; document: { length: number } };
     assert.strictEqual(saved.document.length, editor.document.getText().length);
     const same = withoutContext(saved.annotations) === withoutContext(JSON.parse(JSON.stringify(api.annotations(uri))));
     assert.ok(same, 'the sidecar on disk differs from the annotations in the editor');
-    assert.ok(stall.maxMs < MAX_STALL_MS, `the host stalled for ${stall.maxMs.toFixed(0)} ms while editing and saving (allowed ${MAX_STALL_MS})`);
+    const worst = judged(stall);
+    assert.ok(worst.ms < MAX_STALL_MS, `the host stalled for ${worst.ms.toFixed(0)} ${worst.what} while editing and saving (allowed ${MAX_STALL_MS})`);
   });
 });
 
