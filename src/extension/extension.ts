@@ -1,4 +1,5 @@
 /** Composition root: builds the services, wires them together, and hands every disposable to VS Code. */
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { BUILTIN_LABELS } from '../core/labels';
@@ -62,7 +63,12 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     ...registerDocumentCommands(store, decorations, log),
     ...registerTransferCommands(store, config, log),
     registerExportPages(store, config, log),
-    ...registerCorpus(store, lexicon, config, log),
+    ...registerCorpus(store, lexicon, config, {
+      // Analyze Folder: the command line's worker pool, one thread per core.
+      script: path.join(context.extensionPath, 'dist', 'pageWorker.js'),
+      jobs: Math.max(1, os.availableParallelism()),
+      options: async () => ({ ...config.value.analyzers, ...await lexicon.analysisOptions() }),
+    }, log),
     lint,
     vscode.languages.registerHoverProvider(SELECTOR, new GuidelineHover(store)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new LintQuickFixes(lint), { providedCodeActionKinds: LintQuickFixes.kinds }),

@@ -4,7 +4,7 @@
  * owns its own state; the store only routes VS Code's document events to it and answers "which page is this".
  */
 import * as vscode from 'vscode';
-import type { AnalyzeOptions } from '../core/types';
+import type { Analysis, AnalyzeOptions } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
 import type { Config } from './config';
 import { OpenPage, type PageView } from './page/openPage';
@@ -23,6 +23,8 @@ export class AnnotationStore extends Disposable {
   private readonly pending = new Map<string, Set<Promise<unknown>>>();
   /** The final save of a closed page, which a reopened page loads after. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** Analyses made elsewhere for a page's next automatic analysis (see `offer`). */
+  private readonly offered = new Map<string, { text: string; analysis: Analysis }>();
   /** The open flow of each document seen, so a second `open` waits for the first instead of racing it. */
   private readonly opened = new WeakMap<vscode.TextDocument, Promise<void>>();
   private readonly changes = this._register(new vscode.EventEmitter<PageView>());
@@ -104,7 +106,26 @@ export class AnnotationStore extends Disposable {
   private async onOpen(doc: vscode.TextDocument): Promise<void> {
     if (!this.wantsOnOpen(doc) && !(hasSidecar(doc.uri) && await exists(this.sidecarUri(doc.uri)))) return;
     const page = await this.track(doc);
-    if (page.wantsFirstAnalysis && this.services.config.value.autoAnalyze && this.wantsOnOpen(doc)) await page.analyse(doc, false);
+    if (page.wantsFirstAnalysis && this.services.config.value.autoAnalyze && this.wantsOnOpen(doc)) await page.analyse(doc, false, this.takeOffer(doc.uri));
+  }
+
+  /**
+   * An analysis made elsewhere (Analyze Folder's worker pool) of `text`, for the page's next automatic
+   * analysis; the page uses it only if its text is still exactly `text`.
+   */
+  offer(uri: vscode.Uri, text: string, analysis: Analysis): void {
+    this.offered.set(uri.toString(), { text, analysis });
+  }
+
+  /** Drops an offered analysis that was not used. */
+  withdrawOffer(uri: vscode.Uri): void {
+    this.offered.delete(uri.toString());
+  }
+
+  private takeOffer(uri: vscode.Uri): { text: string; analysis: Analysis } | undefined {
+    const made = this.offered.get(uri.toString());
+    this.offered.delete(uri.toString());
+    return made;
   }
 
   /** The page of `doc`, created (and its sidecar loaded) on first use. */
@@ -129,10 +150,10 @@ export class AnnotationStore extends Disposable {
     return page;
   }
 
-  /** Runs an automatic analysis of `doc` (asked for by the user when `interactive`). */
+  /** Runs an automatic analysis of `doc` (asked for by the user when `interactive`), or uses one offered. */
   async analyse(doc: vscode.TextDocument, opts: { interactive: boolean }): Promise<void> {
     const page = await this.track(doc);
-    await page.analyse(doc, opts.interactive);
+    await page.analyse(doc, opts.interactive, this.takeOffer(doc.uri));
   }
 
   /** Writes a pending save of `uri` now. */

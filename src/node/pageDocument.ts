@@ -1,7 +1,7 @@
 /** A page analysed into its export document, the document's file form, and the counts a batch reports. */
 import { analyze } from '../core/analyze';
 import { toDocument } from '../core/document';
-import type { AnnotationDocument, LexiconEntry } from '../core/types';
+import type { AnalyzeOptions, AnnotationDocument } from '../core/types';
 
 export interface PageCounts {
   chars: number;
@@ -11,14 +11,14 @@ export interface PageCounts {
   labels: Record<string, number>;
 }
 
-/** What a page is analysed with: the workspace lexicon, and whether to suggest relations (`--relations`). */
-export interface PageAnalysisOptions {
-  lexicon?: readonly LexiconEntry[];
-  relations?: boolean;
-}
+/**
+ * What a page is analysed with: the workspace lexicon, whether to suggest relations (`--relations`), and
+ * which analysers run (the editor's `biaozhu.analyzers`; all by default).
+ */
+export type PageAnalysisOptions = Pick<AnalyzeOptions, 'lexicon' | 'relations' | 'entities' | 'numbers' | 'articles'>;
 
 export function analyzeToDocument(path: string, text: string, opts: PageAnalysisOptions = {}): AnnotationDocument {
-  return toDocument(path, text, analyze(text, { lexicon: opts.lexicon, relations: opts.relations === true }));
+  return toDocument(path, text, analyze(text, { ...opts, relations: opts.relations === true }));
 }
 
 export function countsOf(doc: AnnotationDocument): PageCounts {

@@ -46,20 +46,22 @@ export class TaskWorker<T, R> {
 
 /**
  * Runs every task from `tasks` on `size` worker threads, each thread taking the next task as soon as it is
- * free, and calls `done` as each finishes (in completion order; a dead worker's task comes back as an Error).
+ * free, and calls (and awaits) `done` as each finishes (in completion order; a dead worker's task comes back
+ * as an Error).
  * Only `size` tasks are ever in flight, so memory stays bounded however many tasks there are.
  */
 export async function runPool<T, R>(
   script: string, data: unknown, size: number,
   tasks: AsyncIterator<T> | Iterator<T>,
-  done: (task: T, result: R | Error) => void,
+  done: (task: T, result: R | Error) => void | Promise<void>,
 ): Promise<void> {
   const lanes = Array.from({ length: Math.max(1, size) }, () => new TaskWorker<T, R>(script, data));
   try {
     await Promise.all(lanes.map(async lane => {
       for (let next = await tasks.next(); !next.done; next = await tasks.next()) {
         const task = next.value;
-        done(task, await lane.run(task).catch((e: Error) => e));
+        // A lane takes its next task only once `done` has finished with this one: results never pile up.
+        await done(task, await lane.run(task).catch((e: Error) => e));
       }
     }));
   } finally {

@@ -3,17 +3,17 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { AnnotationStore } from '../store';
 import { registerCompareCommands } from './compareCommands';
-import { registerFolderCommands } from './folderCommands';
+import { registerFolderCommands, type FolderPool } from './folderCommands';
 import { registerLexiconCommands } from './lexiconCommands';
 import type { LexiconService } from './lexiconService';
 import { registerPagesView } from './pagesView';
 import { registerPropagation } from './propagate';
 
-export function registerCorpus(store: AnnotationStore, lexicon: LexiconService, config: Config, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCorpus(store: AnnotationStore, lexicon: LexiconService, config: Config, pool: FolderPool, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     ...registerLexiconCommands(store, lexicon, log),
     ...registerPropagation(store, config, log),
-    ...registerFolderCommands(store, log),
+    ...registerFolderCommands(store, pool, log),
     ...registerPagesView(store, log),
     ...registerCompareCommands(store, log),
   ];

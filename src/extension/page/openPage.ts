@@ -249,12 +249,15 @@ export class OpenPage extends Disposable implements PageView {
     return !this._analysedOnce && !this._saveBlocked && this.data.annotations.length === 0;
   }
 
-  /** Runs an automatic analysis in the worker and merges it without touching user work. */
-  analyse(doc: vscode.TextDocument, interactive: boolean): Promise<void> {
-    return this.busy(() => this.runAnalysis(doc, interactive));
+  /**
+   * Runs an automatic analysis in the worker and merges it without touching user work. `made` is an analysis
+   * made elsewhere (Analyze Folder's pool) of `made.text`: used instead of the worker when it is this text.
+   */
+  analyse(doc: vscode.TextDocument, interactive: boolean, made?: { text: string; analysis: Analysis }): Promise<void> {
+    return this.busy(() => this.runAnalysis(doc, interactive, made));
   }
 
-  private async runAnalysis(doc: vscode.TextDocument, interactive: boolean): Promise<void> {
+  private async runAnalysis(doc: vscode.TextDocument, interactive: boolean, made?: { text: string; analysis: Analysis }): Promise<void> {
     const text = doc.getText();
     if (text.includes('\u0000')) {
       dialogs.warnBinary(this.uri);
@@ -277,6 +280,12 @@ export class OpenPage extends Disposable implements PageView {
     const version = doc.version;
     try {
       const options = { ...config.value.analyzers, ...await this.services.analysisOptions() };
+      if (made?.text === text) {
+        if (this.stopped || this.cts !== cts || this._text !== text) return;
+        this._analysedOnce = true;
+        this.apply(made.analysis);
+        return;
+      }
       if (!client.ready && options.entities !== false && text.length <= QUICK_RESULT_MAX_CHARS) {
         // The worker is still loading jieba and the tagger (seconds): numbers, articles and column breaks
         // need neither, so they are shown now and the full result replaces them as suggestions.

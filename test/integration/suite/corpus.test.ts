@@ -160,8 +160,10 @@ describe('corpus tools (issue 7)', () => {
     await closeAll();
     await vscode.workspace.fs.delete(api.sidecarUri(second)).then(undefined, () => undefined);
 
-    const done = await vscode.commands.executeCommand('biaozhu.analyzeFolder', vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'corpus'));
-    assert.strictEqual(done, 2);
+    // Both pages analysed on the worker pool (issue 15), their results merged by the store.
+    const done = await vscode.commands.executeCommand<{ analysed: number; pooled: number; jobs: number }>('biaozhu.analyzeFolder', vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'corpus'), { report: true });
+    assert.deepStrictEqual([done.analysed, done.pooled], [2, 2], JSON.stringify(done));
+    assert.ok(done.jobs >= 1);
     const saved = async (page: vscode.Uri) => (await readJson(api.sidecarUri(page))) as { annotations: { text: string; label: string; source: string; status: string }[] };
     const a = (await saved(first)).annotations;
     assert.ok(a.some(x => x.text === '云杉书社' && x.label === 'ORG' && x.source === 'manual' && x.status === 'accepted'), 'the manual tag was lost');
