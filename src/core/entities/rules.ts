@@ -8,7 +8,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_WORDS, PLACE_ABBREVIATIONS, TRANSLITERATION } from './lexicons';
+import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_WORDS, PLACE_ABBREVIATIONS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
 
 const ORG_WORD = new Set(ORG_WORDS);
 const ABBREV = new Set(PLACE_ABBREVIATIONS);
@@ -19,11 +19,11 @@ const PLACE_ONLY_TAILS = new Set('省市县乡镇村');
 
 /** The tagger's spans of one chunk after every rule, in order. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = divisionSuffixes(text, toks, spans);
-  out = dottedNames(text, out);
+  let out = divisionSuffixes(text, toks, notWeather(text, spans));
+  out = dottedNames(text, toks, out);
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
-  out = orgEndings(text, notFunctionWords(toks, out));
+  out = orgEndings(text, notFunctionWords(text, toks, out));
   return surnameJoined(text, officesNotPersons(text, notGenericGroups(text, out)));
 }
 
@@ -31,15 +31,16 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
 const ADDRESS = /[您你]/;
 
 /**
- * A one-character person right before another person is a surname the tagger cut off (周 + 海涛): one
- * name. Persons with 您/你 are dropped.
+ * A one-character person right before another person of two or more characters is a surname the tagger
+ * cut off (周 + 海涛): one name. Two one-character persons side by side are two names (马列, 汤尤杯: Marx and
+ * Lenin, Thomas and Uber; joining them cost F1 on dev.bio). Persons with 您/你 are dropped.
  */
 function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     if (s.label === 'PER' && ADDRESS.test(text.slice(s.start, s.end))) continue;
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start === 1) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
+    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start === 1 && s.end - s.start >= 2) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
     else out.push(s);
   }
   return out;
@@ -79,11 +80,11 @@ const PRONOUN = /^r[a-z]*$/;
  * folds the rule removes only wrong spans. (A lone conjunction first, 和夫人, or a verb inside, 时表示,
  * looked tempting but cut real names: 和万春, 翟启运.)
  */
-function notFunctionWords(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+function notFunctionWords(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   const slip = (s: TagSpan): boolean => {
     const k = firstFrom(toks, s.start);
     const first = toks[k];
-    if (!first || first.start !== s.start || first.word.includes('·')) return false;
+    if (!first || first.start !== s.start || text.slice(s.start, s.end).includes('·')) return false;
     if (first.end <= s.end && first.word.length >= 2 && FUNCTION_WORD.test(first.tag)) return true;
     for (let j = k; j < toks.length && toks[j].end <= s.end; j++) {
       if (toks[j].word.length >= 2 && PRONOUN.test(toks[j].tag)) return true;
@@ -135,17 +136,49 @@ function standsAlone(neighbour: string | undefined, allowed: Set<string>): boole
   return neighbour === undefined || allowed.has(neighbour);
 }
 
-/** A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the transliteration around it. */
-function dottedNames(text: string, spans: TagSpan[]): TagSpan[] {
+/**
+ * A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the
+ * transliteration around it, but not on over a verb or function word jieba knows after it (安南 + 希望).
+ */
+function dottedNames(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   let out = spans;
   for (const s of spans) {
     if (s.label !== 'PER' || !(text[s.start - 1] === '·' || text[s.end] === '·' || text.slice(s.start, s.end).includes('·'))) continue;
     let start = s.start, end = s.end;
     while (start > 0 && start > s.start - 12 && FOREIGN.has(text[start - 1])) start--;
-    while (end < text.length && end < s.end + 12 && FOREIGN.has(text[end])) end++;
+    while (end < text.length && end < s.end + 12 && FOREIGN.has(text[end]) && !functionWordAt(toks, end)) end++;
     while (text[start] === '·') start++;
     while (text[end - 1] === '·') end--;
     out = place(out, { start, end, label: 'PER' });
+  }
+  return out;
+}
+
+/** Does a word of two or more characters that jieba tags as a verb or function word start at `pos`? */
+function functionWordAt(toks: readonly Token[], pos: number): boolean {
+  const k = startingAt(toks, pos);
+  return k >= 0 && toks[k].word.length >= 2 && FUNCTION_WORD.test(toks[k].tag);
+}
+
+const WEATHER_ONE = '晴|阴|雾|霾';
+const WEATHER_MANY = alt(WEATHER_WORDS);
+/** A span made only of weather words (雷阵雨, 多云转晴), and the weather words at the end of a span (X + 晴转多云). */
+const WEATHER_ALL = new RegExp(`^(?:${WEATHER_MANY}|${WEATHER_ONE}|转)+$`);
+const WEATHER_TAIL = new RegExp(`(?:(?:${WEATHER_ONE}|${WEATHER_MANY})转)?(?:${WEATHER_MANY})(?:转(?:${WEATHER_MANY}|${WEATHER_ONE}))?$`);
+
+/**
+ * Weather tables (X晴转多云 19℃／32℃): jieba tags 多云 and 雷阵雨 as person names, and the tagger reads
+ * them as persons or glues them to the city before them. A span of weather words only is dropped; one
+ * ending in them keeps the place before them.
+ */
+function notWeather(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const t = text.slice(s.start, s.end);
+    if (t.length >= 2 && WEATHER_ALL.test(t)) continue;
+    const m = WEATHER_TAIL.exec(t);
+    if (m && m.index >= 2) out.push({ start: s.start, end: s.start + m.index, label: 'LOC' });
+    else out.push(s);
   }
   return out;
 }
