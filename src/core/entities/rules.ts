@@ -19,7 +19,7 @@ const PLACE_ONLY_TAILS = new Set('省市县乡镇村');
 
 /** The tagger's spans of one chunk after every rule, in order. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = divisionSuffixes(text, toks, notWeather(text, spans));
+  let out = divisionSuffixes(text, toks, notWeather(text, toks, spans));
   out = dottedNames(text, toks, out);
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
@@ -166,19 +166,29 @@ const WEATHER_MANY = alt(WEATHER_WORDS);
 const WEATHER_ALL = new RegExp(`^(?:${WEATHER_MANY}|${WEATHER_ONE}|转)+$`);
 const WEATHER_TAIL = new RegExp(`(?:(?:${WEATHER_ONE}|${WEATHER_MANY})转)?(?:${WEATHER_MANY})(?:转(?:${WEATHER_MANY}|${WEATHER_ONE}))?$`);
 
+const WEATHER = `(?:${WEATHER_MANY}|${WEATHER_ONE})(?:转(?:${WEATHER_MANY}|${WEATHER_ONE}))*`;
+/** A row of a weather table: place, weather, temperature (北京晴转多云19℃／32℃), after a line start, space or temperature. */
+const WEATHER_ROW = new RegExp(`(?<=^|[\\s℃])([\\u4e00-\\u9fff]{2,6}?)${WEATHER}[-－]?\\d+℃`, 'gm');
+
 /**
  * Weather tables (X晴转多云 19℃／32℃): jieba tags 多云 and 雷阵雨 as person names, and the tagger reads
- * them as persons or glues them to the city before them. A span of weather words only is dropped; one
- * ending in them keeps the place before them.
+ * them as persons, glues them to the city before them or misses the city. A span of weather words only
+ * is dropped; one ending in them keeps the place before them; the name opening a table row is a place.
  */
-function notWeather(text: string, spans: TagSpan[]): TagSpan[] {
-  const out: TagSpan[] = [];
+function notWeather(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  let out: TagSpan[] = [];
   for (const s of spans) {
     const t = text.slice(s.start, s.end);
     if (t.length >= 2 && WEATHER_ALL.test(t)) continue;
     const m = WEATHER_TAIL.exec(t);
     if (m && m.index >= 2) out.push({ start: s.start, end: s.start + m.index, label: 'LOC' });
     else out.push(s);
+  }
+  if (toks.length === 0) return out;
+  const from = toks[0].start, chunk = text.slice(from, toks[toks.length - 1].end);
+  for (const m of chunk.matchAll(WEATHER_ROW)) {
+    const start = from + m.index!, end = start + m[1].length;
+    out = [...out.filter(s => s.end <= start || s.start >= end), { start, end, label: 'LOC' }].sort((a, b) => a.start - b.start);
   }
   return out;
 }
