@@ -24,7 +24,58 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
   out = orgEndings(text, notFunctionWords(text, toks, out));
-  return surnameJoined(text, officesNotPersons(text, notGenericGroups(text, out)));
+  return balancedMarks(text, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, out))));
+}
+
+const OPENERS = '“《（‘「(', CLOSERS = '”》）’」)';
+/** How far a quote or title mark may sit outside a span and still be its pair. */
+const MARK_REACH = 12;
+
+/**
+ * Quotes and title marks in a span come in pairs (“旅行者”号探测器, X区《人民日报》): a span holding half
+ * a pair grows to the other half when it is close and nothing else is in the way, and otherwise is cut
+ * before the lone mark (夏利”现在中心 → 夏利). A span quoted as a whole loses the quote (“X局” → X局).
+ */
+function balancedMarks(text: string, spans: TagSpan[]): TagSpan[] {
+  const out = spans.slice();
+  for (let i = 0; i < out.length; i++) {
+    let { start, end } = out[i];
+    const t = text.slice(start, end);
+    const opener = OPENERS.indexOf(t[0]), closer = CLOSERS.indexOf(t[t.length - 1]);
+    if (opener >= 0 && !t.includes(CLOSERS[opener])) start++;
+    if (closer >= 0 && !t.includes(OPENERS[closer])) end--;
+    const lone = loneMark(text, start, end);
+    if (lone >= 0) {
+      const ch = text[lone], closing = CLOSERS.includes(ch);
+      const pair = closing ? OPENERS[CLOSERS.indexOf(ch)] : CLOSERS[OPENERS.indexOf(ch)];
+      const found = closing ? text.lastIndexOf(pair, start - 1) : text.indexOf(pair, end);
+      const reach = closing ? start - found : found + 1 - end;
+      const lo = closing ? found : end, hi = closing ? start : found + 1;
+      const prev = out[i - 1], next = out[i + 1];
+      const free = found >= 0 && reach <= MARK_REACH && !/[\r\n，。；、！？]/.test(text.slice(lo, hi)) && (!prev || prev.end <= lo) && (!next || next.start >= hi);
+      if (free && closing) start = found;
+      else if (free) end = found + 1;
+      else if (closing) end = lone;
+      else end = lone;
+    }
+    if (end - start >= 1 && (start !== out[i].start || end !== out[i].end)) out[i] = { start, end, label: out[i].label };
+  }
+  return out.filter(s => s.end > s.start);
+}
+
+/** The first quote or title mark in text[start, end) whose other half is not in that range, or -1. */
+function loneMark(text: string, start: number, end: number): number {
+  const open: number[] = [];
+  for (let k = start; k < end; k++) {
+    const ch = text[k];
+    if (OPENERS.includes(ch)) open.push(k);
+    else if (CLOSERS.includes(ch)) {
+      const o = open.length ? open[open.length - 1] : -1;
+      if (o >= 0 && OPENERS.indexOf(text[o]) === CLOSERS.indexOf(ch)) open.pop();
+      else return k;
+    }
+  }
+  return open.length ? open[0] : -1;
 }
 
 /** A person holding 您 or 你 is a greeting or address (谢谢您), never a name. */
