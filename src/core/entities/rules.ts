@@ -8,7 +8,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_WORDS, PLACE_ABBREVIATIONS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
+import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
 
 const ORG_WORD = new Set(ORG_WORDS);
 const ABBREV = new Set(PLACE_ABBREVIATIONS);
@@ -16,6 +16,8 @@ const FOREIGN = new Set(TRANSLITERATION + '·');
 const CHAIN_TAILS = new Set('省市县区州盟旗乡镇村');
 /** Suffixes only places end with (区 also ends 军区, 社区, 开发区, which can be organisations). */
 const PLACE_ONLY_TAILS = new Set('省市县乡镇村');
+/** An alternation of words, longest first. */
+const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
 
 /** The tagger's spans of one chunk after every rule, in order. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
@@ -24,7 +26,20 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
   out = orgEndings(text, notFunctionWords(text, toks, out));
-  return balancedMarks(text, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, out))));
+  return balancedMarks(text, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out)))));
+}
+
+const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
+
+/** A person is the name only: a role or title the tagger took in (陈小姐, X先生) is cut off; a role alone is dropped. */
+function withoutRoles(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const m = s.label === 'PER' ? ROLE_END.exec(text.slice(s.start, s.end)) : null;
+    if (!m) out.push(s);
+    else if (m.index > 0) out.push({ ...s, end: s.start + m.index });
+  }
+  return out;
 }
 
 const OPENERS = '“《（‘「(', CLOSERS = '”》）’」)';
@@ -97,7 +112,6 @@ function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
   return out;
 }
 
-const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
 const GENERIC_ORG = new RegExp(`^(${alt(GENERIC_ORG_MODIFIERS)})*(${alt(GENERIC_ORG_HEADS)})$`);
 
 /** A generic group with no proper name in it (驻村工作队, 乡镇党委, 村工作队) is not an organisation. */
