@@ -126,7 +126,7 @@ function officesNotPersons(text: string, spans: TagSpan[]): TagSpan[] {
   return spans.map(s => (s.label === 'PER' && OFFICE.test(text.slice(s.start, s.end)) ? { ...s, label: 'ORG' } : s));
 }
 
-const ORG_ENDING = /(队|公司|集团|委员会|协会|学会|联合会|俱乐部|大学|学院|小学|中学|银行|报社|电视台|研究所|研究院|政府|法院|检察院|军分区|军区)$/;
+const ORG_ENDING = /(队|报|周刊|杂志|公司|集团|委员会|协会|学会|联合会|俱乐部|大学|学院|小学|中学|银行|电视台|研究所|研究院|政府|法院|检察院|军分区|军区)$/;
 
 /** A place or person span that ends in an organisation word is an organisation (牙买加队, 海南航空公司, X军分区, X区人民法院: the conventions' full names). */
 function orgEndings(text: string, spans: TagSpan[]): TagSpan[] {
