@@ -16,12 +16,27 @@ const FOREIGN = new Set(TRANSLITERATION + '·');
 const CHAIN_TAILS = new Set('省市县区州盟旗乡镇村');
 /** Suffixes only places end with (区 also ends 军区, 社区, 开发区, which can be organisations). */
 const PLACE_ONLY_TAILS = new Set('省市县乡镇村');
+const DIRECTION_TAIL = /^(.{2,}?)[东南西北中]{1,2}部$/;
+const DIRECTION_HEAD = /^[东南西北中]{1,2}部(.{2,})$/;
+
+/** A part of a region (华北中南部, 南部非洲) is the region: the compass word is cut off and the rest is a place. */
+function withoutDirections(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map(s => {
+    if (s.label !== 'LOC' && s.label !== 'ORG') return s;
+    const t = text.slice(s.start, s.end);
+    const tail = DIRECTION_TAIL.exec(t);
+    if (tail) return { start: s.start, end: s.start + tail[1].length, label: 'LOC' };
+    const head = DIRECTION_HEAD.exec(t);
+    return head ? { start: s.end - head[1].length, end: s.end, label: 'LOC' } : s;
+  });
+}
+
 /** An alternation of words, longest first. */
 const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
 
 /** The tagger's spans of one chunk after every rule, in order. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = divisionSuffixes(text, toks, notWeather(text, toks, spans));
+  let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, spans)));
   out = dottedNames(text, toks, out);
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
