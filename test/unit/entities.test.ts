@@ -142,6 +142,10 @@ describe('entities: weather tables, quote marks, roles and compass words', () =>
     assert.deepStrictEqual(run('退伍军人周海涛回乡。', [['PER', '周'], ['PER', '海涛']]), ['PER:周海涛']);
     assert.deepStrictEqual(run('学习马列著作。', [['PER', '马'], ['PER', '列']]), ['PER:马', 'PER:列']);
   });
+  it('splits two organisations joined by a conjunction, but not a name that holds one', () => {
+    assert.deepStrictEqual(run('他会见了青山县委和白水县政府的代表。', [['ORG', '青山县委和白水县政府']]), ['ORG:青山县委', 'ORG:白水县政府']);
+    assert.deepStrictEqual(run('红星和平发展基金会成立。', [['ORG', '红星和平发展基金会']]), ['ORG:红星和平发展基金会']);
+  });
   it('does not grow a name joined by · over a verb after it', () => {
     assert.deepStrictEqual(run('主席约翰·卡特希望会议成功。', [['PER', '约翰·卡特']]), ['PER:约翰·卡特']);
   });

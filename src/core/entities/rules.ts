@@ -8,7 +8,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
+import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
 
 const ORG_WORD = new Set(ORG_WORDS);
 const ABBREV = new Set(PLACE_ABBREVIATIONS);
@@ -40,7 +40,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = dottedNames(text, toks, out);
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
-  out = orgEndings(text, notFunctionWords(text, toks, out));
+  out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
   return balancedMarks(text, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out)))));
 }
 
@@ -146,6 +146,27 @@ const ORG_ENDING = /(队|报|周刊|杂志|公司|集团|委员会|协会|学会
 /** A place or person span that ends in an organisation word is an organisation (牙买加队, 海南航空公司, X军分区, X区人民法院: the conventions' full names). */
 function orgEndings(text: string, spans: TagSpan[]): TagSpan[] {
   return spans.map(s => (s.label !== 'ORG' && s.label !== 'WORK' && ORG_ENDING.test(text.slice(s.start, s.end)) ? { ...s, label: 'ORG' } : s));
+}
+
+const ORG_TAIL = new Set(ORG_SUFFIXES);
+const endsAsOrg = (name: string) => name.length >= 2 && (ORG_TAIL.has(name[name.length - 1]) || ORG_ENDING.test(name));
+
+/**
+ * Two organisations joined by 和/与/及/、 (X党团和议员团, X周刊和Y公司) are two: an organisation span is split
+ * at the conjunction when both sides end as organisations do (红十字和红新月国际联合会 stays whole).
+ */
+function conjoinedOrgs(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const t = text.slice(s.start, s.end);
+    const k = s.label === 'ORG' ? t.search(/[和与及、]/) : -1;
+    if (k > 0 && endsAsOrg(t.slice(0, k)) && endsAsOrg(t.slice(k + 1))) {
+      out.push({ start: s.start, end: s.start + k, label: 'ORG' }, { start: s.start + k + 1, end: s.end, label: 'ORG' });
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
 }
 
 /** Verbs, adverbs, pronouns, conjunctions, prepositions and particles: never the first word of a name. */
