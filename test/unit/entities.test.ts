@@ -146,6 +146,9 @@ describe('entities: weather tables, quote marks, roles and compass words', () =>
     assert.deepStrictEqual(run('他会见了青山县委和白水县政府的代表。', [['ORG', '青山县委和白水县政府']]), ['ORG:青山县委', 'ORG:白水县政府']);
     assert.deepStrictEqual(run('红星和平发展基金会成立。', [['ORG', '红星和平发展基金会']]), ['ORG:红星和平发展基金会']);
   });
+  it('reads a "person" followed by a division suffix as a place, suffix included', () => {
+    assert.deepStrictEqual(run('南部的丘卡特省也开始遭灾。', [['PER', '丘卡特']]), ['LOC:丘卡特省']);
+  });
   it('does not grow a name joined by · over a verb after it', () => {
     assert.deepStrictEqual(run('主席约翰·卡特希望会议成功。', [['PER', '约翰·卡特']]), ['PER:约翰·卡特']);
   });

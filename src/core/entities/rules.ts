@@ -312,16 +312,16 @@ function startingAt(toks: readonly Token[], pos: number): number {
 
 /**
  * A name plus its division suffix is one place: the suffix word jieba cut off is joined back
- * (南山 + 村), and a "person" ending in 县/乡/村/区… or an "organisation" ending in 市/县/村… is a place.
+ * (南山 + 村; also after a "person" of two or more characters, a foreign name the tagger took for one: X + 省), and a "person" ending in 县/乡/村/区… or an "organisation" ending in 市/县/村… is a place.
  */
 function divisionSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
     let s = spans[i];
     const next = spans[i + 1];
-    const k = s.label === 'LOC' ? startingAt(toks, s.end) : -1;
+    const k = s.label === 'LOC' || (s.label === 'PER' && s.end - s.start >= 2) ? startingAt(toks, s.end) : -1;
     const suffix = k >= 0 && toks[k].word.length === 1 && CHAIN_TAILS.has(toks[k].word) ? toks[k] : undefined;
-    if (s.label === 'LOC' && suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
+    if (suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
     const tail = text[s.end - 1];
     if (s.end - s.start >= 3 && ((s.label === 'PER' && CHAIN_TAILS.has(tail)) || (s.label === 'ORG' && PLACE_ONLY_TAILS.has(tail)))) s = { ...s, label: 'LOC' };
     out.push(s);
