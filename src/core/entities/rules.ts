@@ -78,7 +78,7 @@ function balancedMarks(text: string, spans: TagSpan[]): TagSpan[] {
     if (lone >= 0) {
       const ch = text[lone], closing = CLOSERS.includes(ch);
       const pair = closing ? OPENERS[CLOSERS.indexOf(ch)] : CLOSERS[OPENERS.indexOf(ch)];
-      const found = closing ? text.lastIndexOf(pair, start - 1) : text.indexOf(pair, end);
+      const found = closing ? lastWithin(text, pair, start - MARK_REACH, start) : firstWithin(text, pair, end, end + MARK_REACH);
       const reach = closing ? start - found : found + 1 - end;
       const lo = closing ? found : end, hi = closing ? start : found + 1;
       const prev = out[i - 1], next = out[i + 1];
@@ -91,6 +91,16 @@ function balancedMarks(text: string, spans: TagSpan[]): TagSpan[] {
     if (end - start >= 1 && (start !== out[i].start || end !== out[i].end)) out[i] = { start, end, label: out[i].label };
   }
   return out.filter(s => s.end > s.start);
+}
+
+/** Position of `ch` in text[from, to), the last one or the first one; -1 if absent. */
+function lastWithin(text: string, ch: string, from: number, to: number): number {
+  for (let k = to - 1; k >= Math.max(0, from); k--) if (text[k] === ch) return k;
+  return -1;
+}
+function firstWithin(text: string, ch: string, from: number, to: number): number {
+  for (let k = from; k < Math.min(text.length, to); k++) if (text[k] === ch) return k;
+  return -1;
 }
 
 /** The first quote or title mark in text[start, end) whose other half is not in that range, or -1. */
