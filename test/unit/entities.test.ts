@@ -110,6 +110,50 @@ describe('entities: tagger slips that are not names', () => {
   });
 });
 
+describe('entities: weather tables, quote marks, roles and compass words', () => {
+  // Invented sentences; the spans stand for what the statistical tagger proposed.
+  const run = (text: string, spans: Array<[string, string]>) => {
+    const given: TagSpan[] = spans.map(([label, word]) => { const start = text.indexOf(word); return { start, end: start + word.length, label }; });
+    return contextRules(text, tokens(text), given).map(s => `${s.label}:${text.slice(s.start, s.end)}`);
+  };
+  it('drops weather words read as names and finds the place opening each row of a weather table', () => {
+    const text = '天气预报\n青城晴转多云19℃／32℃\n白河雷阵雨21℃／28℃\n';
+    const got = run(text, [['PER', '多云'], ['ORG', '白河雷阵雨']]);
+    assert.deepStrictEqual(got, ['LOC:青城', 'LOC:白河']);
+  });
+  it('leaves a name that merely ends like a weather word alone outside a weather table', () => {
+    assert.deepStrictEqual(run('记者林晴报道。', [['PER', '林晴']]), ['PER:林晴']);
+  });
+  it('grows a span holding half a pair of quote or title marks to the other half nearby', () => {
+    assert.deepStrictEqual(run('他登上了“远航”号科考船。', [['ORG', '远航”号科考船']]), ['ORG:“远航”号科考船']);
+    assert.deepStrictEqual(run('原东山区《工人日报》和西山区', [['ORG', '东山区《工人日报']]), ['ORG:东山区《工人日报》']);
+  });
+  it('cuts a span before a lone mark, and takes the quotes off a span quoted as a whole', () => {
+    assert.deepStrictEqual(run('小吉”现在中心市区很多。', [['ORG', '小吉”现在中心']]), ['ORG:小吉']);
+    assert.deepStrictEqual(run('情报部门“调查局”发表声明。', [['ORG', '“调查局']]), ['ORG:调查局']);
+  });
+  it('keeps a person to the name: a title after it is cut off', () => {
+    assert.deepStrictEqual(run('稽查人员找到了林小姐。', [['PER', '林小姐']]), ['PER:林']);
+  });
+  it('reads a compass part of a region as the region', () => {
+    assert.deepStrictEqual(run('西北地区东南部有小雨。', [['ORG', '西北地区东南部']]), ['LOC:西北地区']);
+  });
+  it('joins a cut-off surname to the given name, but not two one-character names', () => {
+    assert.deepStrictEqual(run('退伍军人周海涛回乡。', [['PER', '周'], ['PER', '海涛']]), ['PER:周海涛']);
+    assert.deepStrictEqual(run('学习马列著作。', [['PER', '马'], ['PER', '列']]), ['PER:马', 'PER:列']);
+  });
+  it('splits two organisations joined by a conjunction, but not a name that holds one', () => {
+    assert.deepStrictEqual(run('他会见了青山县委和白水县政府的代表。', [['ORG', '青山县委和白水县政府']]), ['ORG:青山县委', 'ORG:白水县政府']);
+    assert.deepStrictEqual(run('红星和平发展基金会成立。', [['ORG', '红星和平发展基金会']]), ['ORG:红星和平发展基金会']);
+  });
+  it('reads a "person" followed by a division suffix as a place, suffix included', () => {
+    assert.deepStrictEqual(run('南部的丘卡特省也开始遭灾。', [['PER', '丘卡特']]), ['LOC:丘卡特省']);
+  });
+  it('does not grow a name joined by · over a verb after it', () => {
+    assert.deepStrictEqual(run('主席约翰·卡特希望会议成功。', [['PER', '约翰·卡特']]), ['PER:约翰·卡特']);
+  });
+});
+
 describe('entities: lazy loading', () => {
   it('loads neither nodejieba nor the model at import time, and both on first use', () => {
     const dir = join(__dirname, '..', '..', 'src', 'core');

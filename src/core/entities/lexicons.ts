@@ -62,3 +62,6 @@ export const GENERIC_ORG_MODIFIERS = ['驻村', '帮扶', '扶贫', '乡镇', '�
 export const GENERIC_ORG_HEADS = ['工作队', '工作组', '党委', '党支部', '支部', '党组织', '合作社', '部门', '单位', '村委会', '居委会'];
 /** Endings of an office's short name (扶贫办, 发改委): an organisation, never a person. */
 export const OFFICE_ENDINGS = '办委';
+
+/** Weather words of two or more characters (weather tables: X晴转多云 19℃／32℃); never names. */
+export const WEATHER_WORDS = ['多云', '少云', '阵雨', '雷阵雨', '小雨', '中雨', '大雨', '暴雨', '大暴雨', '小到中雨', '中到大雨', '大到暴雨', '小雪', '中雪', '大雪', '暴雪', '阵雪', '雨夹雪', '冻雨', '浮尘', '扬沙', '沙尘暴'];

@@ -8,7 +8,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_WORDS, PLACE_ABBREVIATIONS, TRANSLITERATION } from './lexicons';
+import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
 
 const ORG_WORD = new Set(ORG_WORDS);
 const ABBREV = new Set(PLACE_ABBREVIATIONS);
@@ -16,36 +16,127 @@ const FOREIGN = new Set(TRANSLITERATION + '·');
 const CHAIN_TAILS = new Set('省市县区州盟旗乡镇村');
 /** Suffixes only places end with (区 also ends 军区, 社区, 开发区, which can be organisations). */
 const PLACE_ONLY_TAILS = new Set('省市县乡镇村');
+const DIRECTION_TAIL = /^(.{2,}?)[东南西北中]{1,2}部$/;
+const DIRECTION_HEAD = /^[东南西北中]{1,2}部(.{2,})$/;
+
+/** A part of a region (华北中南部, 南部非洲) is the region: the compass word is cut off and the rest is a place. */
+function withoutDirections(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map(s => {
+    if (s.label !== 'LOC' && s.label !== 'ORG') return s;
+    const t = text.slice(s.start, s.end);
+    const tail = DIRECTION_TAIL.exec(t);
+    if (tail) return { start: s.start, end: s.start + tail[1].length, label: 'LOC' };
+    const head = DIRECTION_HEAD.exec(t);
+    return head ? { start: s.end - head[1].length, end: s.end, label: 'LOC' } : s;
+  });
+}
+
+/** An alternation of words, longest first. */
+const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
 
 /** The tagger's spans of one chunk after every rule, in order. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = divisionSuffixes(text, toks, spans);
-  out = dottedNames(text, out);
+  let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, spans)));
+  out = dottedNames(text, toks, out);
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
-  out = orgEndings(text, notFunctionWords(toks, out));
-  return surnameJoined(text, officesNotPersons(text, notGenericGroups(text, out)));
+  out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
+  return balancedMarks(text, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out)))));
+}
+
+const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
+
+/** A person is the name only: a role or title the tagger took in (陈小姐, X先生) is cut off; a role alone is dropped. */
+function withoutRoles(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const m = s.label === 'PER' ? ROLE_END.exec(text.slice(s.start, s.end)) : null;
+    if (!m) out.push(s);
+    else if (m.index > 0) out.push({ ...s, end: s.start + m.index });
+  }
+  return out;
+}
+
+const OPENERS = '“《（‘「(', CLOSERS = '”》）’」)';
+/** How far a quote or title mark may sit outside a span and still be its pair. */
+const MARK_REACH = 12;
+
+/**
+ * Quotes and title marks in a span come in pairs (“旅行者”号探测器, X区《人民日报》): a span holding half
+ * a pair grows to the other half when it is close and nothing else is in the way, and otherwise is cut
+ * before the lone mark (夏利”现在中心 → 夏利). A span quoted as a whole loses the quote (“X局” → X局).
+ */
+function balancedMarks(text: string, spans: TagSpan[]): TagSpan[] {
+  const out = spans.slice();
+  for (let i = 0; i < out.length; i++) {
+    let { start, end } = out[i];
+    const t = text.slice(start, end);
+    const opener = OPENERS.indexOf(t[0]), closer = CLOSERS.indexOf(t[t.length - 1]);
+    if (opener >= 0 && !t.includes(CLOSERS[opener])) start++;
+    if (closer >= 0 && !t.includes(OPENERS[closer])) end--;
+    const lone = loneMark(text, start, end);
+    if (lone >= 0) {
+      const ch = text[lone], closing = CLOSERS.includes(ch);
+      const pair = closing ? OPENERS[CLOSERS.indexOf(ch)] : CLOSERS[OPENERS.indexOf(ch)];
+      const found = closing ? lastWithin(text, pair, start - MARK_REACH, start) : firstWithin(text, pair, end, end + MARK_REACH);
+      const reach = closing ? start - found : found + 1 - end;
+      const lo = closing ? found : end, hi = closing ? start : found + 1;
+      const prev = out[i - 1], next = out[i + 1];
+      const free = found >= 0 && reach <= MARK_REACH && !/[\r\n，。；、！？]/.test(text.slice(lo, hi)) && (!prev || prev.end <= lo) && (!next || next.start >= hi);
+      if (free && closing) start = found;
+      else if (free) end = found + 1;
+      else if (closing) end = lone;
+      else end = lone;
+    }
+    if (end - start >= 1 && (start !== out[i].start || end !== out[i].end)) out[i] = { start, end, label: out[i].label };
+  }
+  return out.filter(s => s.end > s.start);
+}
+
+/** Position of `ch` in text[from, to), the last one or the first one; -1 if absent. */
+function lastWithin(text: string, ch: string, from: number, to: number): number {
+  for (let k = to - 1; k >= Math.max(0, from); k--) if (text[k] === ch) return k;
+  return -1;
+}
+function firstWithin(text: string, ch: string, from: number, to: number): number {
+  for (let k = from; k < Math.min(text.length, to); k++) if (text[k] === ch) return k;
+  return -1;
+}
+
+/** The first quote or title mark in text[start, end) whose other half is not in that range, or -1. */
+function loneMark(text: string, start: number, end: number): number {
+  const open: number[] = [];
+  for (let k = start; k < end; k++) {
+    const ch = text[k];
+    if (OPENERS.includes(ch)) open.push(k);
+    else if (CLOSERS.includes(ch)) {
+      const o = open.length ? open[open.length - 1] : -1;
+      if (o >= 0 && OPENERS.indexOf(text[o]) === CLOSERS.indexOf(ch)) open.pop();
+      else return k;
+    }
+  }
+  return open.length ? open[0] : -1;
 }
 
 /** A person holding 您 or 你 is a greeting or address (谢谢您), never a name. */
 const ADDRESS = /[您你]/;
 
 /**
- * A one-character person right before another person is a surname the tagger cut off (周 + 海涛): one
- * name. Persons with 您/你 are dropped.
+ * A one-character person right before another person of two or more characters is a surname the tagger
+ * cut off (周 + 海涛): one name. Two one-character persons side by side are two names (马列, 汤尤杯: Marx and
+ * Lenin, Thomas and Uber; joining them cost F1 on dev.bio). Persons with 您/你 are dropped.
  */
 function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     if (s.label === 'PER' && ADDRESS.test(text.slice(s.start, s.end))) continue;
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start === 1) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
+    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start === 1 && s.end - s.start >= 2) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
     else out.push(s);
   }
   return out;
 }
 
-const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
 const GENERIC_ORG = new RegExp(`^(${alt(GENERIC_ORG_MODIFIERS)})*(${alt(GENERIC_ORG_HEADS)})$`);
 
 /** A generic group with no proper name in it (驻村工作队, 乡镇党委, 村工作队) is not an organisation. */
@@ -60,11 +151,32 @@ function officesNotPersons(text: string, spans: TagSpan[]): TagSpan[] {
   return spans.map(s => (s.label === 'PER' && OFFICE.test(text.slice(s.start, s.end)) ? { ...s, label: 'ORG' } : s));
 }
 
-const ORG_ENDING = /(队|公司|集团|委员会|协会|学会|联合会|俱乐部|大学|学院|小学|中学|银行|报社|电视台|研究所|研究院|政府|法院|检察院|军分区|军区)$/;
+const ORG_ENDING = /(队|报|周刊|杂志|公司|集团|委员会|协会|学会|联合会|俱乐部|大学|学院|小学|中学|银行|电视台|研究所|研究院|政府|法院|检察院|军分区|军区)$/;
 
 /** A place or person span that ends in an organisation word is an organisation (牙买加队, 海南航空公司, X军分区, X区人民法院: the conventions' full names). */
 function orgEndings(text: string, spans: TagSpan[]): TagSpan[] {
   return spans.map(s => (s.label !== 'ORG' && s.label !== 'WORK' && ORG_ENDING.test(text.slice(s.start, s.end)) ? { ...s, label: 'ORG' } : s));
+}
+
+const ORG_TAIL = new Set(ORG_SUFFIXES);
+const endsAsOrg = (name: string) => name.length >= 2 && (ORG_TAIL.has(name[name.length - 1]) || ORG_ENDING.test(name));
+
+/**
+ * Two organisations joined by 和/与/及/、 (X党团和议员团, X周刊和Y公司) are two: an organisation span is split
+ * at the conjunction when both sides end as organisations do (红十字和红新月国际联合会 stays whole).
+ */
+function conjoinedOrgs(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const t = text.slice(s.start, s.end);
+    const k = s.label === 'ORG' ? t.search(/[和与及、]/) : -1;
+    if (k > 0 && endsAsOrg(t.slice(0, k)) && endsAsOrg(t.slice(k + 1))) {
+      out.push({ start: s.start, end: s.start + k, label: 'ORG' }, { start: s.start + k + 1, end: s.end, label: 'ORG' });
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
 }
 
 /** Verbs, adverbs, pronouns, conjunctions, prepositions and particles: never the first word of a name. */
@@ -79,11 +191,11 @@ const PRONOUN = /^r[a-z]*$/;
  * folds the rule removes only wrong spans. (A lone conjunction first, 和夫人, or a verb inside, 时表示,
  * looked tempting but cut real names: 和万春, 翟启运.)
  */
-function notFunctionWords(toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+function notFunctionWords(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   const slip = (s: TagSpan): boolean => {
     const k = firstFrom(toks, s.start);
     const first = toks[k];
-    if (!first || first.start !== s.start || first.word.includes('·')) return false;
+    if (!first || first.start !== s.start || text.slice(s.start, s.end).includes('·')) return false;
     if (first.end <= s.end && first.word.length >= 2 && FUNCTION_WORD.test(first.tag)) return true;
     for (let j = k; j < toks.length && toks[j].end <= s.end; j++) {
       if (toks[j].word.length >= 2 && PRONOUN.test(toks[j].tag)) return true;
@@ -135,17 +247,59 @@ function standsAlone(neighbour: string | undefined, allowed: Set<string>): boole
   return neighbour === undefined || allowed.has(neighbour);
 }
 
-/** A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the transliteration around it. */
-function dottedNames(text: string, spans: TagSpan[]): TagSpan[] {
+/**
+ * A person name joined by · (维姆·杜伊森贝赫) is one name: a person span touching a · grows over the
+ * transliteration around it, but not on over a verb or function word jieba knows after it (安南 + 希望).
+ */
+function dottedNames(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   let out = spans;
   for (const s of spans) {
     if (s.label !== 'PER' || !(text[s.start - 1] === '·' || text[s.end] === '·' || text.slice(s.start, s.end).includes('·'))) continue;
     let start = s.start, end = s.end;
     while (start > 0 && start > s.start - 12 && FOREIGN.has(text[start - 1])) start--;
-    while (end < text.length && end < s.end + 12 && FOREIGN.has(text[end])) end++;
+    while (end < text.length && end < s.end + 12 && FOREIGN.has(text[end]) && !functionWordAt(toks, end)) end++;
     while (text[start] === '·') start++;
     while (text[end - 1] === '·') end--;
     out = place(out, { start, end, label: 'PER' });
+  }
+  return out;
+}
+
+/** Does a word of two or more characters that jieba tags as a verb or function word start at `pos`? */
+function functionWordAt(toks: readonly Token[], pos: number): boolean {
+  const k = startingAt(toks, pos);
+  return k >= 0 && toks[k].word.length >= 2 && FUNCTION_WORD.test(toks[k].tag);
+}
+
+const WEATHER_ONE = '晴|阴|雾|霾';
+const WEATHER_MANY = alt(WEATHER_WORDS);
+/** A span made only of weather words (雷阵雨, 多云转晴), and the weather words at the end of a span (X + 晴转多云). */
+const WEATHER_ALL = new RegExp(`^(?:${WEATHER_MANY}|${WEATHER_ONE}|转)+$`);
+const WEATHER_TAIL = new RegExp(`(?:(?:${WEATHER_ONE}|${WEATHER_MANY})转)?(?:${WEATHER_MANY})(?:转(?:${WEATHER_MANY}|${WEATHER_ONE}))?$`);
+
+const WEATHER = `(?:${WEATHER_MANY}|${WEATHER_ONE})(?:转(?:${WEATHER_MANY}|${WEATHER_ONE}))*`;
+/** A row of a weather table: place, weather, temperature (北京晴转多云19℃／32℃), after a line start, space or temperature. */
+const WEATHER_ROW = new RegExp(`(?<=^|[\\s℃])([\\u4e00-\\u9fff]{2,6}?)${WEATHER}[-－]?\\d+℃`, 'gm');
+
+/**
+ * Weather tables (X晴转多云 19℃／32℃): jieba tags 多云 and 雷阵雨 as person names, and the tagger reads
+ * them as persons, glues them to the city before them or misses the city. A span of weather words only
+ * is dropped; one ending in them keeps the place before them; the name opening a table row is a place.
+ */
+function notWeather(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  let out: TagSpan[] = [];
+  for (const s of spans) {
+    const t = text.slice(s.start, s.end);
+    if (t.length >= 2 && WEATHER_ALL.test(t)) continue;
+    const m = WEATHER_TAIL.exec(t);
+    if (m && m.index >= 2) out.push({ start: s.start, end: s.start + m.index, label: 'LOC' });
+    else out.push(s);
+  }
+  if (toks.length === 0) return out;
+  const from = toks[0].start, chunk = text.slice(from, toks[toks.length - 1].end);
+  for (const m of chunk.matchAll(WEATHER_ROW)) {
+    const start = from + m.index!, end = start + m[1].length;
+    out = [...out.filter(s => s.end <= start || s.start >= end), { start, end, label: 'LOC' }].sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -168,16 +322,16 @@ function startingAt(toks: readonly Token[], pos: number): number {
 
 /**
  * A name plus its division suffix is one place: the suffix word jieba cut off is joined back
- * (南山 + 村), and a "person" ending in 县/乡/村/区… or an "organisation" ending in 市/县/村… is a place.
+ * (南山 + 村; also after a "person" of two or more characters, a foreign name the tagger took for one: X + 省), and a "person" ending in 县/乡/村/区… or an "organisation" ending in 市/县/村… is a place.
  */
 function divisionSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
     let s = spans[i];
     const next = spans[i + 1];
-    const k = s.label === 'LOC' ? startingAt(toks, s.end) : -1;
+    const k = s.label === 'LOC' || (s.label === 'PER' && s.end - s.start >= 2) ? startingAt(toks, s.end) : -1;
     const suffix = k >= 0 && toks[k].word.length === 1 && CHAIN_TAILS.has(toks[k].word) ? toks[k] : undefined;
-    if (s.label === 'LOC' && suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
+    if (suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
     const tail = text[s.end - 1];
     if (s.end - s.start >= 3 && ((s.label === 'PER' && CHAIN_TAILS.has(tail)) || (s.label === 'ORG' && PLACE_ONLY_TAILS.has(tail)))) s = { ...s, label: 'LOC' };
     out.push(s);
