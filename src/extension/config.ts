@@ -61,7 +61,7 @@ export function readConfig(): BiaozhuConfig {
       enabled: c.get<boolean>('highlights.enabled', true),
       suggestedStyle: style === 'underline' || style === 'tint' ? style : 'dashed',
     },
-    confidence: { faintBelow: Math.min(1, Math.max(0, Number(c.get<number>('confidence.faintBelow', 0.5)) || 0)) },
+    confidence: { faintBelow: Math.min(1, Math.max(0, Number(c.get<number>('confidence.faintBelow', 0.7)) || 0)) },
     autoAnalyze: c.get<boolean>('autoAnalyze', true),
     sidecar: { location: c.get<string>('sidecar.location', 'beside') === 'folder' ? 'folder' : 'beside' },
     maxFileSizeMB: Math.max(0, c.get<number>('maxFileSizeMB', 5)),

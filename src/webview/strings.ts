@@ -29,7 +29,7 @@ export const PANEL_STRINGS = {
   'tab.stats': 'Stats',
   'tab.list': 'Views',
   'filter.label': 'Filter',
-  'filter.placeholder': 'Filter: text, LABEL text, is:suggested, conf<0.5 (press /)',
+  'filter.placeholder': 'Filter: text, LABEL text, is:suggested, conf<0.7 (press /)',
   'bulk.toolbar': 'Selection actions',
   'bulk.selectAll': 'Select all visible',
   'bulk.selected': '{0} selected',

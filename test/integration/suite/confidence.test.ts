@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../../src/core/types';
 import { closeAll, copyOf, eventually, getApi, openAnalysed, readJson, seedUri, type BiaozhuApi } from './util';
 
-const FAINT_BELOW = 0.5;
+const FAINT_BELOW = 0.7;
 const rangeKey = (doc: vscode.TextDocument, a: { start: number; end: number }) => {
   const s = doc.positionAt(a.start), e = doc.positionAt(a.end);
   return `${s.line}:${s.character}-${e.line}:${e.character}`;
