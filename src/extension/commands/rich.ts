@@ -56,8 +56,16 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
     run(t.state, page => act.adjust(page, a.id, span, t.editor.document.getText()));
   };
 
-  const history = (direction: 'undo' | 'redo') => async () => {
-    const t = await active();
+  /** The page named by `uri` (the panel names it: focus may be in the panel), else the active editor's. */
+  const named = async (arg?: { uri?: unknown }): Promise<{ editor?: vscode.TextEditor; state: OpenPage } | undefined> => {
+    if (typeof arg?.uri !== 'string') return active();
+    const uri = arg.uri;
+    const state = store.get(vscode.Uri.parse(uri));
+    return state && { state, editor: vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri) };
+  };
+
+  const history = (direction: 'undo' | 'redo') => async (arg?: { uri?: unknown }) => {
+    const t = await named(arg);
     if (!t) return;
     const change = t.state.step(direction);
     const message = !change
@@ -127,11 +135,11 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
     registerCommand(RichCommands.shrinkEnd, log, edge('end', -1)),
     registerCommand(RichCommands.undoAnnotation, log, history('undo')),
     registerCommand(RichCommands.redoAnnotation, log, history('redo')),
-    registerCommand(RichCommands.setArticleLabels, log, async (arg?: { articleId?: unknown; labels?: unknown }) => {
-      const t = await active();
+    registerCommand(RichCommands.setArticleLabels, log, async (arg?: { uri?: unknown; articleId?: unknown; labels?: unknown }) => {
+      const t = await named(arg);
       if (!t) return;
       const { editor, state } = t;
-      const offset = editor.document.offsetAt(editor.selection.active);
+      const offset = editor ? editor.document.offsetAt(editor.selection.active) : -1;
       const article = typeof arg?.articleId === 'string' ? state.articles.find(a => a.id === arg.articleId) : state.articles.find(a => offset >= a.start && offset <= a.end);
       if (!article) throw new Error(vscode.l10n.t('The cursor is not in an article.'));
       const labels = Array.isArray(arg?.labels) ? arg.labels.filter((l): l is string => typeof l === 'string') : await pickLabels(article.labels, vscode.l10n.t('Labels of article 「{0}」', article.title));
