@@ -108,7 +108,7 @@ export function renderArticles(ctx: Ctx): ViewResult {
 
 export function renderEntities(ctx: Ctx): ViewResult {
   const groups = groupEntities(ctx.snap.annotations, ctx.snap.labels, ctx.filter, ctx.view.entitySort);
-  const outer = enclosingSpans(ctx.snap.annotations);
+  const outer = outerSpans(ctx.snap.annotations);
   const tree = h('ul', { role: 'tree', class: 'bz-list bz-tree', 'aria-label': ctx.t('entities.tree'), 'aria-multiselectable': 'true' });
   const visible: Annotation[] = [];
   for (const g of groups) {
@@ -159,6 +159,14 @@ function confidenceChip(ctx: Ctx, confidence: number | undefined, title: 'confid
   if (confidence === undefined) return h('span', {});
   const shown = ctx.t('confidence.percent', ctx.int(Math.round(confidence * 100)));
   return h('span', { class: 'bz-conf bz-dim', title: ctx.t(title, shown) }, shown);
+}
+
+/** Nesting per snapshot: the filter re-renders on every keystroke, the annotations change only with a snapshot. */
+const nesting = new WeakMap<readonly Annotation[], Map<string, Annotation>>();
+function outerSpans(annotations: readonly Annotation[]): Map<string, Annotation> {
+  let found = nesting.get(annotations);
+  if (!found) nesting.set(annotations, (found = enclosingSpans(annotations)));
+  return found;
 }
 
 /** `inside 「东湖区人民法院」` for a span nested in another (titled with the outer span's label); empty otherwise. */
