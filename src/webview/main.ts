@@ -259,13 +259,14 @@ function renderHeader(hasDoc: boolean): void {
   exportBtn.textContent = t('action.export');
   exportBtn.title = t('action.export.hint');
   exportBtn.disabled = !hasDoc;
-  // The host says what the next undo and redo would do: the buttons are off when there is nothing.
+  // The host says what the next undo and redo would do: the buttons say it, and are off when there is nothing.
   const { undo, redo } = snap.history;
-  for (const [button, label, next, hint, none] of [[undoBtn, t('action.undo'), undo, 'action.undo.hint', 'action.undo.none'], [redoBtn, t('action.redo'), redo, 'action.redo.hint', 'action.redo.none']] as const) {
+  const history = [[undoBtn, undo, 'action.undo.hint', 'action.undo.none'], [redoBtn, redo, 'action.redo.hint', 'action.redo.none']] as const;
+  for (const [button, next, hint, none] of history) {
     button.hidden = !hasDoc;
     button.disabled = !next;
     button.title = next ? t(hint, next) : t(none);
-    button.setAttribute('aria-label', button.title || label);
+    button.setAttribute('aria-label', button.title);
   }
 }
 

@@ -19,8 +19,6 @@ export const PANEL_STRINGS = {
   'action.remove': 'Remove',
   'action.reattach': 'Re-attach at the selection in the editor',
   'action.showMore': 'Show {0} more',
-  'action.undo': 'Undo',
-  'action.redo': 'Redo',
   'action.undo.hint': 'Undo: {0}',
   'action.redo.hint': 'Redo: {0}',
   'action.undo.none': 'Nothing to undo',
