@@ -79,6 +79,8 @@ async function selectInEditor(page, text, nth = 0) {
   await page.keyboard.press('Control+F');
   const find = page.locator('.find-widget textarea, .find-widget input').first();
   await find.waitFor({ state: 'visible' });
+  // Cleared first: the widget keeps its last search, and the same text again would not move to a match.
+  await find.fill('');
   await find.fill(text);
   await page.locator('.find-widget .matchesCount', { hasText: /\d+ of \d+/ }).waitFor();
   for (let i = 0; i < nth; i++) await page.keyboard.press('Enter');
@@ -254,9 +256,11 @@ async function relationShots(page, frame, pair, suffix) {
   // Open the nested name so its mention shows the mark too, and bring it into view.
   const nested = frame.locator('.bz-item[aria-level="2"]', { has: frame.locator('.bz-inside') }).first();
   await nested.waitFor();
-  await nested.locator('.bz-twisty').first().click();
-  await nested.locator('[role="group"] .bz-inside').first().waitFor();
-  await nested.evaluate(el => el.scrollIntoView({ block: 'center' }));
+  await nested.focus();
+  await page.keyboard.press('ArrowRight');
+  const mention = nested.locator('[role="group"] .bz-item', { has: frame.locator('.bz-inside') }).first();
+  await mention.waitFor();
+  await mention.evaluate(el => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: join(shots, `nested-span-${suffix}.png`) });
   await frame.locator('#bz-filter').fill('');
 }
