@@ -260,7 +260,7 @@ async function relationShots(page, frame, pair, suffix) {
   await page.keyboard.press('ArrowRight');
   const mention = nested.locator('[role="group"] .bz-item', { has: frame.locator('.bz-inside') }).first();
   await mention.waitFor();
-  await mention.evaluate(el => el.scrollIntoView({ block: 'center' }));
+  await mention.evaluate(el => el.scrollIntoView({ block: 'end' }));
   await page.screenshot({ path: join(shots, `nested-span-${suffix}.png`) });
   await frame.locator('#bz-filter').fill('');
 }
