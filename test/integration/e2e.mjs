@@ -485,7 +485,7 @@ async function main() {
       await frame.locator('#bz-tab-relations').click();
       const row = frame.locator('.bz-relation', { hasText: pair.outer }).filter({ hasText: '位于' });
       await row.first().waitFor({ timeout: 20_000 });
-      const texts = await row.first().locator('.bz-text').allInnerTexts();
+      const texts = await row.first().locator('.bz-text').allTextContents();
       if (texts.join('→') !== `${pair.outer}→${pair.inner}`) throw new Error(`the Relations tab shows ${JSON.stringify(texts)}`);
       // The sidecar beside the page carries the link once its (debounced) save has run.
       const linkedInSidecar = () => {
