@@ -476,7 +476,9 @@ async function main() {
       await selectInEditor(page, pair.outer, pair.outerNth);
       await page.keyboard.press('ArrowRight');
       await palette(page, 'Biaozhu: Link Annotation…');
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+      // The palette's own list goes first: wait for the target pick (its placeholder names the source).
+      await page.waitForFunction(o => document.querySelector('.quick-input-widget input')?.placeholder?.includes(o), pair.outer);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: pair.inner }).first().waitFor();
       await focusRow(page, pair.inner);
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: '位于' }).first().waitFor();
