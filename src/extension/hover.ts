@@ -13,7 +13,7 @@ import { approxWords, sourceName, statusName } from './words';
 import { toRange } from './ranges';
 import type { AnnotationStore } from './store';
 
-const TRUSTED = { enabledCommands: [Commands.setStatus, Commands.relabel, RichCommands.removeRelations, RichCommands.revealAnnotation, RichCommands.setRelationStatus] };
+const TRUSTED = { enabledCommands: [Commands.setStatus, Commands.relabel, RichCommands.removeRelations, RichCommands.revealAnnotation] };
 
 /** 0.873 → "87%" in the UI language's digits. */
 const confidencePercent = (c: number): string => new Intl.NumberFormat(vscode.env.language, { style: 'percent', maximumFractionDigits: 0 }).format(c);
@@ -41,7 +41,7 @@ export class AnnotationHover implements vscode.HoverProvider {
       if (!other) continue;
       md.appendMarkdown('\n\n');
       md.appendText(`${r.from === a.id ? '→' : '←'} ${r.label} 「${other.text}」 (${statusName(r.status)}) `);
-      const status = (title: string, to: string) => link(title, RichCommands.setRelationStatus, [{ uri: doc.uri.toString(), ids: [r.id], status: to }]);
+      const status = (title: string, to: string) => link(title, Commands.setStatus, [{ uri: doc.uri.toString(), relationIds: [r.id], status: to }]);
       md.appendMarkdown([
         link(vscode.l10n.t('Go to'), RichCommands.revealAnnotation, [{ uri: doc.uri.toString(), id: other.id }]),
         ...(r.status === 'suggested' ? [status(vscode.l10n.t('Accept relation'), 'accepted'), status(vscode.l10n.t('Reject relation'), 'rejected')] : []),

@@ -3,7 +3,7 @@
  * it with `import type`. The host owns the data; the panel owns only view state.
  */
 import type { EntityCount, LabelCounts, ReviewStatus } from '../core/corpus/stats';
-import type { Annotation, Article, LabelDef, Status } from '../core/types';
+import type { Annotation, Article, LabelDef, Relation, Status } from '../core/types';
 
 /** Everything the panel shows for the active document. */
 export interface Snapshot {
@@ -21,6 +21,10 @@ export interface Snapshot {
   annotations: readonly Annotation[];
   /** Annotations that could not be re-anchored after an outside change: kept, never dropped. */
   orphans: readonly Annotation[];
+  /** Relations between the page's annotations (ends by annotation id). */
+  relations: readonly Relation[];
+  /** What the panel's Undo and Redo would do (localised descriptions); absent when there is nothing to undo or redo. */
+  history: { undo?: string; redo?: string };
   busy: boolean;
   /** Localised strings the panel needs, keyed by message id. */
   strings: Record<string, string>;
@@ -61,6 +65,14 @@ export type PanelToHost =
   /** Re-attach an orphan at the editor's selection. */
   | { type: 'reattach'; page: PageRef; id: string }
   | { type: 'tagSelection'; page: PageRef; label: string }
+  /** Relations by id: accept or reject, or remove (each an undoable action, like the palette's). */
+  | { type: 'setRelationStatus'; page: PageRef; ids: string[]; status: Status }
+  | { type: 'removeRelations'; page: PageRef; ids: string[] }
+  /** Undo or redo the page's last annotation action. */
+  | { type: 'undo'; page: PageRef }
+  | { type: 'redo'; page: PageRef }
+  /** Ask for an article's labels (a multi-select on the host). */
+  | { type: 'setArticleLabels'; page: PageRef; articleId: string }
   | { type: 'addLabel'; label: LabelDef }
   | { type: 'analyze'; page: PageRef }
   | { type: 'export'; page: PageRef }

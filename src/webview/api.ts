@@ -27,7 +27,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function isSnapshot(s: unknown): s is Snapshot {
   return isObject(s) && Array.isArray(s.labels) && Array.isArray(s.articles) && Array.isArray(s.annotations)
-    && Array.isArray(s.orphans) && typeof s.busy === 'boolean' && isObject(s.strings)
+    && Array.isArray(s.orphans) && Array.isArray(s.relations) && isObject(s.history) && typeof s.busy === 'boolean' && isObject(s.strings)
     && (s.document === undefined || (isObject(s.document) && typeof s.document.name === 'string' && typeof s.document.uri === 'string' && typeof s.document.version === 'number' && isObject(s.document.selection)));
 }
 

@@ -13,16 +13,23 @@ export interface ItemSpec {
   expanded?: boolean;
   toggle?: () => void;
   parentKey?: string;
-  /** Which actions apply: orphans can only be removed (or re-attached), articles not acted on. */
-  actions: 'all' | 'remove' | 'none';
+  /**
+   * Which actions apply: annotations all, relations accept/reject/remove (`review`), orphans only remove (or
+   * re-attach), articles none of these.
+   */
+  actions: 'all' | 'review' | 'remove' | 'none';
   /** Orphans: put it back at the editor's selection (Enter, or the row's button). */
   reattach?: () => void;
+  /** Articles: ask for the article's labels (`l`, or the row's button). */
+  labelArticle?: () => void;
 }
 
 export interface Actions {
   reveal(span: { start: number; end: number }): void;
+  /** On the Relations tab the ids are relation ids (a tab's rows and selection are all of one kind). */
   setStatus(ids: string[], status: Status): void;
   remove(ids: string[]): void;
+  setArticleLabels(articleId: string): void;
   reattach(id: string): void;
   relabel(ids: string[], anchorKey: string): void;
   toggleSelect(ids: string[]): void;

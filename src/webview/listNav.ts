@@ -1,7 +1,7 @@
 /**
  * Keyboard and mouse behaviour of the lists and the tree in the tab panel: roving tabindex, arrows,
  * Home/End/PageUp/PageDown, Right/Left to open and close, Enter = reveal, Space = select,
- * a = accept, r = reject, l = relabel, Delete = remove. Rows are `.bz-item` elements keyed by `data-focus-key`.
+ * a = accept, r = reject, l = relabel (on an article: its labels), Delete = remove. Rows are `.bz-item` elements keyed by `data-focus-key`.
  */
 import type { Actions, ItemSpec } from './context';
 
@@ -77,14 +77,15 @@ export function attachListNavigation(panel: HTMLElement, deps: {
         actions.toggleSelect(spec.ids);
         break;
       case 'a': case 'r':
-        if (spec.actions !== 'all') return;
+        if (spec.actions !== 'all' && spec.actions !== 'review') return;
         actions.setStatus(spec.ids, e.key === 'a' ? 'accepted' : 'rejected');
         // Move on, so a reviewer can go down the list pressing a / r.
         move(i + 1);
         break;
       case 'l':
-        if (spec.actions !== 'all') return;
-        actions.relabel(spec.ids, key);
+        if (spec.labelArticle) spec.labelArticle();
+        else if (spec.actions === 'all') actions.relabel(spec.ids, key);
+        else return;
         break;
       case 'Delete': case 'Backspace':
         if (spec.actions === 'none' || !spec.ids.length) return;

@@ -3,14 +3,15 @@
  * "accept all visible"), and registers every navigable row in `ctx.items` for the keyboard handler.
  */
 import { normalisedValue } from '../core/describe';
-import type { Annotation } from '../core/types';
+import type { Annotation, Status } from '../core/types';
 import type { Ctx, ItemSpec } from './context';
 import { h, srOnly, swatch } from './dom';
-import { articleRevealSpan, groupEntities, isEmptyFilter, listArticles, listNumbers, matchesAnnotation, selectionOf } from './model';
+import { articleRevealSpan, enclosingSpans, groupEntities, isEmptyFilter, listArticles, listNumbers, listRelations, matchesAnnotation, selectionOf } from './model';
 
 export interface ViewResult {
   element: HTMLElement;
-  visible: Annotation[];
+  /** The annotations (on the Relations tab, the relations) the list shows, for the bulk actions. */
+  visible: ReadonlyArray<{ id: string; status: Status }>;
 }
 
 export function emptyNote(ctx: Ctx, total: number): HTMLElement {
@@ -37,7 +38,7 @@ export function item(ctx: Ctx, key: string, spec: ItemSpec, attrs: Record<string
     rowEl.append(h('span', { class: `bz-twisty${spec.expanded ? ' bz-open' : ''}`, 'aria-hidden': 'true' }));
   }
   rowEl.append(h('span', { class: 'bz-main' }, ...content));
-  if (spec.actions !== 'none' && spec.ids.length) rowEl.append(rowActions(ctx, key, spec));
+  if ((spec.actions !== 'none' && spec.ids.length) || spec.labelArticle) rowEl.append(rowActions(ctx, key, spec));
   li.append(rowEl);
   return li;
 }
@@ -50,15 +51,16 @@ function actionButton(label: string, glyph: string, cls: string, run: () => void
 
 function rowActions(ctx: Ctx, key: string, spec: ItemSpec): HTMLElement {
   const bar = h('span', { class: 'bz-actions' });
-  if (spec.actions === 'all') {
+  if (spec.actions === 'all' || spec.actions === 'review') {
     bar.append(
       actionButton(ctx.t('action.accept'), '✓', 'bz-accept', () => ctx.act.setStatus(spec.ids, 'accepted')),
       actionButton(ctx.t('action.reject'), '✕', 'bz-reject', () => ctx.act.setStatus(spec.ids, 'rejected')),
-      actionButton(ctx.t('action.relabel'), '⇄', 'bz-relabel', () => ctx.act.relabel(spec.ids, key)),
     );
   }
+  if (spec.actions === 'all') bar.append(actionButton(ctx.t('action.relabel'), '⇄', 'bz-relabel', () => ctx.act.relabel(spec.ids, key)));
   if (spec.reattach) bar.append(actionButton(ctx.t('action.reattach'), '⤓', 'bz-reattach', spec.reattach));
-  bar.append(actionButton(ctx.t('action.remove'), '⌫', 'bz-remove', () => ctx.act.remove(spec.ids)));
+  if (spec.labelArticle) bar.append(actionButton(ctx.t('articles.setLabels'), '#', 'bz-article-label', spec.labelArticle));
+  if (spec.actions !== 'none' && spec.ids.length) bar.append(actionButton(ctx.t('action.remove'), '⌫', 'bz-remove', () => ctx.act.remove(spec.ids)));
   return bar;
 }
 
@@ -87,11 +89,16 @@ export function renderArticles(ctx: Ctx): ViewResult {
   for (const { article, entities, numbers } of shown) {
     const title = article.title.trim() || ctx.t('articles.untitled');
     const others = article.titleLines.filter(l => l !== article.title);
-    list.append(item(ctx, `article:${article.id}`, { ids: [], reveal: articleRevealSpan(article), actions: 'none' }, { role: 'option' }, [
+    const labels = article.labels ?? [];
+    list.append(item(ctx, `article:${article.id}`, {
+      ids: [], reveal: articleRevealSpan(article), actions: 'none', labelArticle: () => ctx.act.setArticleLabels(article.id),
+    }, { role: 'option' }, [
       h('span', { class: 'bz-title' }, title),
       ...others.map(l => h('span', { class: 'bz-subline' }, l)),
       article.byline ? h('span', { class: 'bz-subline bz-dim' }, article.byline) : undefined,
       h('span', { class: 'bz-subline bz-dim' }, ctx.t('articles.counts', ctx.int(entities), ctx.int(numbers))),
+      labels.length ? h('span', { class: 'bz-subline bz-article-labels', title: ctx.t('articles.labels') },
+        srOnly(`${ctx.t('articles.labels')}: `), ...labels.map(l => h('span', { class: 'bz-class' }, l))) : undefined,
     ].filter((n): n is HTMLElement => !!n)));
   }
   const more = moreButton(ctx, 'articles', shown.length, rows.length);
@@ -101,6 +108,7 @@ export function renderArticles(ctx: Ctx): ViewResult {
 
 export function renderEntities(ctx: Ctx): ViewResult {
   const groups = groupEntities(ctx.snap.annotations, ctx.snap.labels, ctx.filter, ctx.view.entitySort);
+  const outer = outerSpans(ctx.snap.annotations);
   const tree = h('ul', { role: 'tree', class: 'bz-list bz-tree', 'aria-label': ctx.t('entities.tree'), 'aria-multiselectable': 'true' });
   const visible: Annotation[] = [];
   for (const g of groups) {
@@ -127,11 +135,12 @@ export function renderEntities(ctx: Ctx): ViewResult {
           h('span', { class: 'bz-text' }, n.text),
           h('span', { class: 'bz-count', title: ctx.t('entities.mentions', n.mentions.length) }, ctx.t('entities.mentions', ctx.int(n.mentions.length))),
           confidenceChip(ctx, n.confidence, 'confidence.lowest'),
+          insideChip(ctx, n.mentions.map(m => outer.get(m.id)).find(o => o)),
           n.pending ? h('span', { class: 'bz-pending', title: ctx.t('status.suggested') }, ctx.int(n.pending)) : h('span', {}),
         ]);
         if (expanded) {
           const mentions = h('ul', { role: 'group' });
-          for (const m of n.mentions) mentions.append(mentionRow(ctx, m, n.key, 3, false));
+          for (const m of n.mentions) mentions.append(mentionRow(ctx, m, n.key, 3, false, 'all', outer.get(m.id)));
           nameEl.append(mentions);
         }
         names.append(nameEl);
@@ -152,8 +161,25 @@ function confidenceChip(ctx: Ctx, confidence: number | undefined, title: 'confid
   return h('span', { class: 'bz-conf bz-dim', title: ctx.t(title, shown) }, shown);
 }
 
-/** One annotation as a row; `showText` for flat lists, otherwise its position (the name row shows the text). */
-function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, level: number | undefined, showText: boolean, actions: 'all' | 'remove' = 'all'): HTMLLIElement {
+/** Nesting per snapshot: the filter re-renders on every keystroke, the annotations change only with a snapshot. */
+const nesting = new WeakMap<readonly Annotation[], Map<string, Annotation>>();
+function outerSpans(annotations: readonly Annotation[]): Map<string, Annotation> {
+  let found = nesting.get(annotations);
+  if (!found) nesting.set(annotations, (found = enclosingSpans(annotations)));
+  return found;
+}
+
+/** `inside 「东湖区人民法院」` for a span nested in another (titled with the outer span's label); empty otherwise. */
+function insideChip(ctx: Ctx, outer: Annotation | undefined): HTMLElement {
+  if (!outer) return h('span', {});
+  return h('span', { class: 'bz-inside', title: ctx.t('nesting.insideTitle', outer.text, outer.label) }, ctx.t('nesting.inside', outer.text));
+}
+
+/**
+ * One annotation as a row; `showText` for flat lists, otherwise its position (the name row shows the text);
+ * `outer`: the span it is nested in.
+ */
+function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, level: number | undefined, showText: boolean, actions: 'all' | 'remove' = 'all', outer?: Annotation): HTMLLIElement {
   const role = level ? 'treeitem' : 'option';
   const content: Node[] = [statusMark(ctx, a)];
   if (showText) content.push(h('span', { class: 'bz-text' }, a.text));
@@ -166,6 +192,7 @@ function mentionRow(ctx: Ctx, a: Annotation, parentKey: string | undefined, leve
     content.push(labelChip(ctx, a.label));
   }
   content.push(h('span', { class: 'bz-meta' },
+    insideChip(ctx, outer),
     confidenceChip(ctx, a.confidence, 'confidence.title'),
     a.kind ? h('span', { class: 'bz-kind' }, ctx.t(`kind.${a.kind}`)) : '',
     h('span', { class: 'bz-pos bz-dim' }, ctx.t('entities.at', ctx.int(a.start)))));
@@ -194,4 +221,26 @@ export function renderOrphans(ctx: Ctx): ViewResult {
   if (more) list.append(more);
   const wrap = h('div', {}, h('p', { class: 'bz-note' }, ctx.t('orphans.hint')), rows.length ? list : emptyNote(ctx, ctx.snap.orphans.length));
   return { element: wrap, visible: rows };
+}
+
+/** Every relation of the page: source → label → target, with its status; Enter shows the source. */
+export function renderRelations(ctx: Ctx): ViewResult {
+  const rows = listRelations(ctx.snap.relations, ctx.snap.annotations, ctx.filter);
+  const list = h('ul', { role: 'listbox', class: 'bz-list', 'aria-label': ctx.t('relations.list'), 'aria-multiselectable': 'true' });
+  const shown = rows.slice(0, ctx.limit('relations'));
+  const end = (a: Annotation | undefined) => (a
+    ? [h('span', { class: 'bz-text' }, a.text), labelChip(ctx, a.label)]
+    : [h('span', { class: 'bz-text bz-dim' }, ctx.t('relations.missingEnd'))]);
+  for (const { relation: r, from, to } of shown) {
+    list.append(item(ctx, `rel:${r.id}`, { ids: [r.id], reveal: from && { start: from.start, end: from.end }, actions: 'review' },
+      { role: 'option', class: `bz-item bz-relation${r.status === 'rejected' ? ' bz-rejected' : ''}` }, [
+        statusMark(ctx, r),
+        ...end(from),
+        h('span', { class: 'bz-rel-label' }, h('span', { 'aria-hidden': 'true' }, '→ '), r.label, h('span', { 'aria-hidden': 'true' }, ' →')),
+        ...end(to),
+      ]));
+  }
+  const more = moreButton(ctx, 'relations', shown.length, rows.length);
+  if (more) list.append(more);
+  return { element: rows.length ? list : emptyNote(ctx, ctx.snap.relations.length), visible: rows.map(row => row.relation) };
 }

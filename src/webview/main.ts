@@ -2,14 +2,14 @@
  * The side panel: renders the host's snapshot and sends the user's decisions back. The host owns the data;
  * this file owns only view state (tab, filter, sort, open groups, scroll), kept with getState/setState.
  */
-import type { Annotation, LabelDef } from '../core/types';
+import type { LabelDef } from '../core/types';
 import type { HostToPanel, PageRef, PanelToHost, Snapshot, WorkspaceStats } from '../protocol/messages';
 import { loadViewState, onHostMessage, post, saveViewState } from './api';
 import type { Actions, Ctx, ItemSpec } from './context';
 import { h, swatch } from './dom';
 import { createLabelEditor } from './labelEditor';
 import { attachListNavigation } from './listNav';
-import { renderArticles, renderEntities, renderNumbers, renderOrphans, type ViewResult } from './lists';
+import { renderArticles, renderEntities, renderNumbers, renderOrphans, renderRelations, type ViewResult } from './lists';
 import { type TabId, TABS, parseFilter, pruneSelection, restoreViewState, toggleKey, toggleSelection } from './model';
 import { closeRelabelMenu, openRelabelMenu } from './relabelMenu';
 import { type StringKey, translate } from './strings';
@@ -18,14 +18,14 @@ import { renderToolbar } from './toolbar';
 
 const PAGE = 300;
 
-let snap: Snapshot = { labels: [], articles: [], annotations: [], orphans: [], busy: false, strings: {} };
+let snap: Snapshot = { labels: [], articles: [], annotations: [], orphans: [], relations: [], history: {}, busy: false, strings: {} };
 let view = restoreViewState(loadViewState());
 let selected = new Set<string>();
 const limits = new Map<string, number>();
 /** The row that holds the roving tabindex, per tab. */
 const activeKey = new Map<TabId, string>();
 let items = new Map<string, ItemSpec>();
-let visible: Annotation[] = [];
+let visible: ViewResult['visible'] = [];
 let workspace: WorkspaceStats | 'loading' | undefined;
 
 const t = (key: StringKey, ...args: Array<string | number>) => translate(snap.strings, key, ...args);
@@ -48,12 +48,18 @@ const counts = h('span', { class: 'bz-counts bz-dim' });
 const busy = h('div', { class: 'bz-busy', role: 'status', 'aria-live': 'polite' });
 const analyzeBtn = h('button', { type: 'button', class: 'bz-button' });
 const exportBtn = h('button', { type: 'button', class: 'bz-button bz-secondary' });
+const undoBtn = h('button', { type: 'button', class: 'bz-icon bz-history' }, '↶');
+const redoBtn = h('button', { type: 'button', class: 'bz-icon bz-history' }, '↷');
+undoBtn.dataset.focusKey = 'undo';
+redoBtn.dataset.focusKey = 'redo';
+undoBtn.addEventListener('click', () => postForPage({ type: 'undo' }));
+redoBtn.addEventListener('click', () => postForPage({ type: 'redo' }));
 analyzeBtn.dataset.focusKey = 'analyze';
 exportBtn.dataset.focusKey = 'export';
 analyzeBtn.addEventListener('click', () => postForPage({ type: 'analyze' }));
 exportBtn.addEventListener('click', () => postForPage({ type: 'export' }));
 const header = h('header', { class: 'bz-header' },
-  h('div', { class: 'bz-doc' }, docName, counts), h('div', { class: 'bz-header-actions' }, analyzeBtn, exportBtn));
+  h('div', { class: 'bz-doc' }, docName, counts), h('div', { class: 'bz-header-actions' }, undoBtn, redoBtn, analyzeBtn, exportBtn));
 
 const tagHeading = h('span', { class: 'bz-tag-heading', id: 'bz-tag-heading' });
 const tagButtons = h('div', { class: 'bz-tag-buttons' });
@@ -108,8 +114,10 @@ document.body.append(header, busy, tagbar, noDoc, main, labelEditor.element);
 
 const actions: Actions = {
   reveal: span => postForPage({ type: 'reveal', start: span.start, end: span.end }),
-  setStatus: (ids, status) => { if (ids.length) postForPage({ type: 'setStatus', ids, status }); },
-  remove: ids => { if (ids.length) postForPage({ type: 'remove', ids }); },
+  // Selection is cleared on a tab change, so on the Relations tab every id acted on is a relation's.
+  setStatus: (ids, status) => { if (ids.length) postForPage({ type: view.tab === 'relations' ? 'setRelationStatus' : 'setStatus', ids, status }); },
+  remove: ids => { if (ids.length) postForPage({ type: view.tab === 'relations' ? 'removeRelations' : 'remove', ids }); },
+  setArticleLabels: articleId => postForPage({ type: 'setArticleLabels', articleId }),
   reattach: id => postForPage({ type: 'reattach', id }),
   relabel: (ids, anchorKey) => {
     const anchor = findByKey(anchorKey) ?? panel;
@@ -203,7 +211,7 @@ function render(): void {
     entitySort => { view = { ...view, entitySort }; save(); render(); });
   panel.setAttribute('aria-labelledby', `bz-tab-${view.tab}`);
   panel.replaceChildren(result.element);
-  keysHint.textContent = t(view.tab === 'articles' ? 'list.keysArticles' : view.tab === 'orphans' ? 'list.keysOrphans' : view.tab === 'stats' ? 'list.keysStats' : 'list.keys');
+  keysHint.textContent = t(KEYS_HINT[view.tab]);
 
   // Roving tabindex and focus restoration by key (or, when the row vanished, by position).
   const rows = navItems();
@@ -217,11 +225,16 @@ function render(): void {
   panel.scrollTop = view.scroll[view.tab] ?? 0;
 }
 
+const KEYS_HINT: Record<TabId, StringKey> = {
+  articles: 'list.keysArticles', entities: 'list.keys', numbers: 'list.keys', relations: 'list.keysRelations', stats: 'list.keysStats', orphans: 'list.keysOrphans',
+};
+
 function viewFor(tab: TabId): (ctx: Ctx) => ViewResult {
   switch (tab) {
     case 'articles': return renderArticles;
     case 'entities': return renderEntities;
     case 'numbers': return renderNumbers;
+    case 'relations': return renderRelations;
     case 'stats': return renderStats;
     case 'orphans': return renderOrphans;
   }
@@ -246,6 +259,15 @@ function renderHeader(hasDoc: boolean): void {
   exportBtn.textContent = t('action.export');
   exportBtn.title = t('action.export.hint');
   exportBtn.disabled = !hasDoc;
+  // The host says what the next undo and redo would do: the buttons say it, and are off when there is nothing.
+  const { undo, redo } = snap.history;
+  const history = [[undoBtn, undo, 'action.undo.hint', 'action.undo.none'], [redoBtn, redo, 'action.redo.hint', 'action.redo.none']] as const;
+  for (const [button, next, hint, none] of history) {
+    button.hidden = !hasDoc;
+    button.disabled = !next;
+    button.title = next ? t(hint, next) : t(none);
+    button.setAttribute('aria-label', button.title);
+  }
 }
 
 function renderTagbar(hasDoc: boolean): void {
@@ -272,7 +294,7 @@ function updateTagButtons(): void {
 function renderTabs(ctx: Ctx): void {
   const entityCount = snap.annotations.filter(a => a.label !== 'NUMBER' && a.status !== 'rejected').length;
   const numberCount = snap.annotations.filter(a => a.label === 'NUMBER' && a.status !== 'rejected').length;
-  const n: Partial<Record<TabId, number>> = { articles: snap.articles.length, entities: entityCount, numbers: numberCount, orphans: snap.orphans.length };
+  const n: Partial<Record<TabId, number>> = { articles: snap.articles.length, entities: entityCount, numbers: numberCount, relations: snap.relations.length, orphans: snap.orphans.length };
   tablist.setAttribute('aria-label', ctx.t('tab.list'));
   for (const tab of TABS) {
     const b = tabButtons.get(tab)!;
@@ -296,7 +318,7 @@ onHostMessage((m: HostToPanel) => {
         selected = new Set();
       }
       snap = m.snapshot;
-      selected = pruneSelection(selected, [...snap.annotations, ...snap.orphans]);
+      selected = pruneSelection(selected, [...snap.annotations, ...snap.orphans, ...snap.relations]);
       render();
       break;
     }

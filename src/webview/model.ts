@@ -2,7 +2,7 @@
  * The panel's view model: filtering, grouping, sorting and selection over a host snapshot. DOM-free so
  * plain mocha tests it; the DOM layer only renders what these functions return.
  */
-import { isStatus, type Annotation, type Article, type LabelDef, type Status } from '../core/types';
+import { isStatus, type Annotation, type Article, type LabelDef, type Relation, type Status } from '../core/types';
 
 const SOURCES = ['auto', 'manual'] as const;
 
@@ -83,9 +83,9 @@ export function matchesAnnotation(a: Annotation, f: Filter): boolean {
     && hasTerms([a.text, a.unit], f.terms);
 }
 
-/** Articles match on their headline lines, byline and dateline; label and status tokens do not apply to them. */
+/** Articles match on their headline lines, byline, dateline and article labels; label and status tokens do not apply to them. */
 export function matchesArticle(a: Article, f: Filter): boolean {
-  return hasTerms([a.title, ...a.titleLines, a.byline, a.dateline], f.terms);
+  return hasTerms([a.title, ...a.titleLines, a.byline, a.dateline, ...(a.labels ?? [])], f.terms);
 }
 
 export const NUMBER_LABEL = 'NUMBER';
@@ -222,6 +222,63 @@ export function articleRevealSpan(a: Article): { start: number; end: number } {
   return title ? { start: title.start, end: title.end } : { start: a.start, end: a.start };
 }
 
+// --- Relations and nesting -------------------------------------------------------------------------------
+
+export interface RelationRow {
+  relation: Relation;
+  /** Its ends; undefined when the snapshot does not hold one (an end that became an orphan). */
+  from?: Annotation;
+  to?: Annotation;
+}
+
+/**
+ * A relation matches on its label, its ends' texts (terms), its status and source (`is:`), and an annotation
+ * label token when either end carries it (`PER` keeps the relations of persons). Confidence bounds do not
+ * apply: relations carry none, so a bound hides them all, as it hides numbers without one.
+ */
+export function matchesRelation(row: RelationRow, f: Filter): boolean {
+  const { relation: r, from, to } = row;
+  return (!f.labels.length || f.labels.some(l => l === from?.label || l === to?.label))
+    && (!f.statuses.length || f.statuses.includes(r.status))
+    && (!f.sources.length || f.sources.includes(r.source))
+    && !f.confidence.length
+    && hasTerms([r.label, from?.text, to?.text], f.terms);
+}
+
+/** The page's relations with their ends, filtered, in the order of their source in the text (then target). */
+export function listRelations(relations: readonly Relation[], annotations: readonly Annotation[], f: Filter): RelationRow[] {
+  const byId = new Map(annotations.map(a => [a.id, a]));
+  const pos = (a: Annotation | undefined) => a?.start ?? Number.MAX_SAFE_INTEGER;
+  return relations.map((relation): RelationRow => ({ relation, from: byId.get(relation.from), to: byId.get(relation.to) }))
+    .filter(row => matchesRelation(row, f))
+    .sort((x, y) => pos(x.from) - pos(y.from) || pos(x.to) - pos(y.to) || (x.relation.id < y.relation.id ? -1 : 1));
+}
+
+/** How far down the stack of open spans the nesting search looks: bounds the work on pathological overlaps. */
+const NEST_DEPTH = 16;
+
+/**
+ * For each annotation inside another (both not rejected; the outer one strictly longer, covering it), the
+ * innermost such outer annotation, by inner id. One sweep in start order with a stack of open spans.
+ */
+export function enclosingSpans(annotations: readonly Annotation[]): Map<string, Annotation> {
+  const spans = annotations.filter(a => a.status !== 'rejected').sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = new Map<string, Annotation>();
+  const open: Annotation[] = [];
+  for (const a of spans) {
+    while (open.length && open[open.length - 1].end <= a.start) open.pop();
+    for (let i = open.length - 1; i >= Math.max(0, open.length - NEST_DEPTH); i--) {
+      const o = open[i];
+      if (o.end >= a.end && (o.start < a.start || o.end > a.end)) {
+        out.set(a.id, o);
+        break;
+      }
+    }
+    open.push(a);
+  }
+  return out;
+}
+
 // --- Selection -------------------------------------------------------------------------------------------
 
 export type Tri = 'none' | 'some' | 'all';
@@ -243,15 +300,15 @@ export function toggleSelection(selected: ReadonlySet<string>, ids: readonly str
   return next;
 }
 
-/** Drops ids the snapshot no longer has, so a bulk action never names a vanished annotation. */
-export function pruneSelection(selected: ReadonlySet<string>, existing: Iterable<Annotation>): Set<string> {
+/** Drops ids the snapshot no longer has, so a bulk action never names a vanished annotation or relation. */
+export function pruneSelection(selected: ReadonlySet<string>, existing: Iterable<{ id: string }>): Set<string> {
   const next = new Set<string>();
   for (const a of existing) if (selected.has(a.id)) next.add(a.id);
   return next;
 }
 
-/** Ids of the suggestions among `annotations`: what "accept all visible" accepts. */
-export function pendingIds(annotations: Iterable<Annotation>): string[] {
+/** Ids of the suggestions among `annotations` (or relations): what "accept all visible" accepts. */
+export function pendingIds(annotations: Iterable<{ id: string; status: Status }>): string[] {
   const ids: string[] = [];
   for (const a of annotations) if (a.status === 'suggested') ids.push(a.id);
   return ids;
@@ -281,8 +338,8 @@ export function validateNewLabel(draft: { id: string; name: string; color: strin
 
 // --- View state ------------------------------------------------------------------------------------------
 
-export type TabId = 'articles' | 'entities' | 'numbers' | 'stats' | 'orphans';
-export const TABS: readonly TabId[] = ['articles', 'entities', 'numbers', 'stats', 'orphans'];
+export type TabId = 'articles' | 'entities' | 'numbers' | 'relations' | 'stats' | 'orphans';
+export const TABS: readonly TabId[] = ['articles', 'entities', 'numbers', 'relations', 'stats', 'orphans'];
 
 /** What the panel remembers across reloads (webview getState/setState); never document data. */
 export interface ViewState {

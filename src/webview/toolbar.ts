@@ -1,5 +1,5 @@
 /** The bar above a list: select all visible, bulk accept / reject / relabel / remove, accept all visible, number sort. */
-import type { Annotation, Status } from '../core/types';
+import type { Status } from '../core/types';
 import type { Ctx } from './context';
 import { h } from './dom';
 import { type EntitySortKey, type NumberSortKey, type ViewState, pendingIds, selectionOf } from './model';
@@ -13,7 +13,7 @@ function bulkButton(text: string, key: string, disabled: boolean, run: () => voi
 }
 
 /** Bulk actions apply to the selected rows that are visible now, never to rows the filter hides. */
-export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: readonly Annotation[], onSort: (sort: ViewState['numberSort']) => void,
+export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: ReadonlyArray<{ id: string; status: Status }>, onSort: (sort: ViewState['numberSort']) => void,
   onEntitySort: (sort: EntitySortKey) => void): void {
   const { view, selected, act } = ctx;
   toolbar.setAttribute('aria-label', ctx.t('bulk.toolbar'));
@@ -35,8 +35,9 @@ export function renderToolbar(toolbar: HTMLElement, ctx: Ctx, visible: readonly 
       parts.push(
         bulkButton(ctx.t('action.accept'), 'bulk:accept', none, setStatus('accepted')),
         bulkButton(ctx.t('action.reject'), 'bulk:reject', none, setStatus('rejected')),
-        bulkButton(ctx.t('action.relabel'), 'bulk:relabel', none, () => act.relabel(picked, 'bulk:relabel')),
       );
+      // Relations are relabelled by linking again: the panel offers their review only.
+      if (view.tab !== 'relations') parts.push(bulkButton(ctx.t('action.relabel'), 'bulk:relabel', none, () => act.relabel(picked, 'bulk:relabel')));
     }
     parts.push(bulkButton(ctx.t('action.remove'), 'bulk:remove', none, () => act.remove(picked)));
     if (view.tab !== 'orphans') {

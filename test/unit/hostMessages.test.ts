@@ -3,7 +3,9 @@ import { checkPanelMessage, type MessageContext } from '../../src/extension/pane
 
 const pageA = { uri: 'file:///w/a.txt', version: 3 };
 const pageB = { uri: 'file:///w/b.txt', version: 3 };
-const ctx: MessageContext = { labels: new Set(['PER', 'LOC']), page: pageA, ids: new Set(['a', 'b']), length: 100 };
+const ctx: MessageContext = {
+  labels: new Set(['PER', 'LOC']), page: pageA, ids: new Set(['a', 'b']), relationIds: new Set(['rel-a-b']), articleIds: new Set(['art-1']), length: 100,
+};
 const page = pageA;
 
 describe('panel messages checked by the host', () => {
@@ -21,6 +23,11 @@ describe('panel messages checked by the host', () => {
     ['export', { type: 'export', page }],
     ['workspaceStats', { type: 'workspaceStats' }],
     ['exportStats', { type: 'exportStats' }],
+    ['setRelationStatus of a known relation', { type: 'setRelationStatus', page, ids: ['rel-a-b'], status: 'rejected' }],
+    ['removeRelations of a known relation', { type: 'removeRelations', page, ids: ['rel-a-b'] }],
+    ['undo', { type: 'undo', page }],
+    ['redo from an older version (history does not depend on offsets)', { type: 'redo', page: { ...page, version: 1 } }],
+    ['setArticleLabels of a known article', { type: 'setArticleLabels', page, articleId: 'art-1' }],
   ];
   for (const [name, raw] of accepted) {
     it(`accepts ${name}`, () => assert.strictEqual(checkPanelMessage(raw, ctx).ok, true));
@@ -35,6 +42,15 @@ describe('panel messages checked by the host', () => {
     ['reveal without a document', { type: 'reveal', page, start: 0, end: 0 }, { ...ctx, page: undefined }],
     ['reveal from an older version of the page', { type: 'reveal', page: { ...page, version: 2 }, start: 0, end: 1 }],
     ['setStatus of an unknown id', { type: 'setStatus', page, ids: ['a', 'zzz'], status: 'accepted' }],
+    ['setStatus naming a relation id', { type: 'setStatus', page, ids: ['rel-a-b'], status: 'accepted' }],
+    ['setRelationStatus naming an annotation id', { type: 'setRelationStatus', page, ids: ['a'], status: 'accepted' }],
+    ['setRelationStatus with a bad status', { type: 'setRelationStatus', page, ids: ['rel-a-b'], status: 'deleted' }],
+    ['removeRelations with no ids', { type: 'removeRelations', page, ids: [] }],
+    ['removeRelations for another page', { type: 'removeRelations', page: pageB, ids: ['rel-a-b'] }],
+    ['undo without naming its page', { type: 'undo' }],
+    ['undo for another page', { type: 'undo', page: pageB }],
+    ['setArticleLabels of an unknown article', { type: 'setArticleLabels', page, articleId: 'art-9' }],
+    ['setArticleLabels without an article id', { type: 'setArticleLabels', page }],
     ['setStatus with a bad status', { type: 'setStatus', page, ids: ['a'], status: 'deleted' }],
     ['setStatus with no ids', { type: 'setStatus', page, ids: [], status: 'accepted' }],
     ['setStatus without naming its page', { type: 'setStatus', ids: ['a'], status: 'accepted' }],

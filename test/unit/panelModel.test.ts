@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import type { Annotation, Article, LabelDef } from '../../src/core/types';
+import type { Annotation, Article, LabelDef, Relation } from '../../src/core/types';
 import {
-  articleRevealSpan, DEFAULT_VIEW_STATE, groupEntities, listArticles, listNumbers, parseFilter, pendingIds, pruneSelection,
+  articleRevealSpan, DEFAULT_VIEW_STATE, enclosingSpans, groupEntities, listArticles, listNumbers, listRelations, parseFilter, pendingIds, pruneSelection,
   restoreViewState, selectionOf, toggleKey, toggleSelection, validateNewLabel,
 } from '../../src/webview/model';
 import { PANEL_STRINGS, translate } from '../../src/webview/strings';
@@ -139,7 +139,7 @@ describe('panel model', () => {
   describe('articles', () => {
     const articles: Article[] = [
       { id: 'x', start: 0, end: 100, title: '主标题', titleLines: ['引题', '主标题'], byline: '本报记者 某某', blocks: [{ kind: 'title', start: 3, end: 6 }] },
-      { id: 'y', start: 100, end: 200, title: '另一篇', titleLines: ['另一篇'] },
+      { id: 'y', start: 100, end: 200, title: '另一篇', titleLines: ['另一篇'], labels: ['体育'] },
     ];
     const anns = [ann('PER', '某', 10), ann('NUMBER', '3', 20), ann('ORG', '甲', 150, { status: 'rejected' }), ann('LOC', '乙丙丁', 98)];
 
@@ -150,6 +150,10 @@ describe('panel model', () => {
     it('matches the filter against headline lines and byline', () => {
       assert.deepStrictEqual(listArticles(articles, anns, parseFilter('记者', IDS)).map(r => r.article.id), ['x']);
       assert.deepStrictEqual(listArticles(articles, anns, parseFilter('引题', IDS)).map(r => r.article.id), ['x']);
+    });
+
+    it('matches the filter against the article labels', () => {
+      assert.deepStrictEqual(listArticles(articles, anns, parseFilter('体育', IDS)).map(r => r.article.id), ['y']);
     });
 
     it('reveals the title block when known, else the article start', () => {
@@ -230,6 +234,69 @@ describe('panel model', () => {
     it('toggles a key in and out of a list once', () => {
       assert.deepStrictEqual(toggleKey(toggleKey(['a'], 'b', true), 'b', true), ['a', 'b']);
       assert.deepStrictEqual(toggleKey(['a', 'b'], 'a', false), ['b']);
+    });
+  });
+
+  describe('relations', () => {
+    const per = ann('PER', '王大明', 20, { source: 'manual', status: 'accepted' });
+    const org = ann('ORG', '东湖区人民法院', 10, { source: 'manual', status: 'accepted' });
+    const loc = ann('LOC', '东湖区', 10, { source: 'manual', status: 'accepted' });
+    const rel = (id: string, from: Annotation, to: Annotation | string, label: string, extra: Partial<Relation> = {}): Relation =>
+      ({ id, from: from.id, to: typeof to === 'string' ? to : to.id, label, source: 'manual', status: 'accepted', ...extra });
+    const relations = [
+      rel('r1', per, org, '任职'),
+      rel('r2', org, loc, '位于', { source: 'auto', status: 'suggested' }),
+      rel('r3', loc, 'gone', '位于'),
+    ];
+    const ids = (f: string) => listRelations(relations, [per, org, loc], parseFilter(f, IDS)).map(r => r.relation.id);
+
+    it('lists every relation with its ends, in the order of the source in the text', () => {
+      const rows = listRelations(relations, [per, org, loc], parseFilter('', IDS));
+      assert.deepStrictEqual(rows.map(r => [r.relation.id, r.from?.text, r.to?.text]),
+        [['r2', '东湖区人民法院', '东湖区'], ['r3', '东湖区', undefined], ['r1', '王大明', '东湖区人民法院']]);
+    });
+
+    it('filters on relation label, end text, end label, status and source', () => {
+      assert.deepStrictEqual(ids('任职'), ['r1']);
+      assert.deepStrictEqual(ids('王大明'), ['r1']);
+      assert.deepStrictEqual(ids('法院'), ['r2', 'r1']);
+      assert.deepStrictEqual(ids('PER'), ['r1']);
+      assert.deepStrictEqual(ids('LOC'), ['r2', 'r3']);
+      assert.deepStrictEqual(ids('is:suggested'), ['r2']);
+      assert.deepStrictEqual(ids('is:manual'), ['r3', 'r1']);
+      assert.deepStrictEqual(ids('conf>0.5'), [], 'relations carry no confidence, so a bound hides them');
+    });
+
+    it('keeps selected relation ids through pruning and finds suggested relations for "accept all visible"', () => {
+      assert.deepStrictEqual([...pruneSelection(new Set(['r1', 'r9']), relations)], ['r1']);
+      assert.deepStrictEqual(pendingIds(relations), ['r2']);
+    });
+  });
+
+  describe('enclosingSpans', () => {
+    it('finds the innermost outer span of a nested one, and none for flat, equal or crossing spans', () => {
+      const court = ann('ORG', '东湖区人民法院', 10, { status: 'accepted', source: 'manual' });
+      const district = ann('LOC', '东湖区', 10, { status: 'accepted', source: 'manual' });
+      const lake = ann('LOC', '东湖', 10, { status: 'accepted', source: 'manual' });
+      const same = ann('ORG', '东湖区', 10, { status: 'accepted', source: 'manual' });
+      const flat = ann('PER', '王大明', 30);
+      const crossing = ann('ORG', '法院院长', 15);
+      const rejectedOuter = ann('ORG', '王大明说', 30, { status: 'rejected' });
+      const inside = enclosingSpans([flat, lake, court, district, same, crossing, rejectedOuter]);
+      assert.strictEqual(inside.get(district.id)?.id, court.id);
+      assert.strictEqual(inside.get(same.id)?.id, court.id);
+      assert.ok([district.id, same.id].includes(inside.get(lake.id)?.id ?? ''), 'the lake sits in the district, the innermost');
+      assert.strictEqual(inside.has(court.id), false);
+      assert.strictEqual(inside.has(flat.id), false, 'a rejected span around it does not count');
+      assert.strictEqual(inside.has(crossing.id), false);
+    });
+
+    it('handles spans that start where another ends, and a span inside two', () => {
+      const a = ann('ORG', 'ab', 0), b = ann('ORG', 'cd', 2), outer = ann('ORG', 'abcdef', 0), mid = ann('ORG', 'cde', 2);
+      const inside = enclosingSpans([a, b, outer, mid]);
+      assert.strictEqual(inside.get(a.id)?.id, outer.id);
+      assert.strictEqual(inside.get(b.id)?.id, mid.id);
+      assert.strictEqual(inside.get(mid.id)?.id, outer.id);
     });
   });
 

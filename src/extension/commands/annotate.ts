@@ -163,11 +163,15 @@ export function registerAnnotateCommands(store: AnnotationStore, config: Config,
     registerCommand(Commands.nextAnnotation, log, move(1)),
     registerCommand(Commands.previousAnnotation, log, move(-1)),
     // Internal, from hover links: the annotation is named by id, not by the cursor.
-    registerCommand(Commands.setStatus, log, (arg?: { uri?: unknown; ids?: unknown; status?: unknown }) => {
+    // `relationIds` instead of `ids` accepts or rejects relations (the panel's Relations tab).
+    registerCommand(Commands.setStatus, log, (arg?: { uri?: unknown; ids?: unknown; relationIds?: unknown; status?: unknown }) => {
+      const relationIds = idsOf(arg?.relationIds);
       const ids = idsOf(arg?.ids);
       const status = arg?.status;
-      if (typeof arg?.uri !== 'string' || !ids || !isStatus(status)) return;
-      store.get(vscode.Uri.parse(arg.uri))?.act(page => setStatusOf(page, ids, status));
+      if (typeof arg?.uri !== 'string' || !isStatus(status) || (!ids && !relationIds)) return;
+      const page = store.get(vscode.Uri.parse(arg.uri));
+      if (relationIds) page?.act(p => act.setRelationsStatus(p, relationIds, status));
+      else if (ids) page?.act(p => setStatusOf(p, ids, status));
     }),
     registerCommand(Commands.relabel, log, async (arg?: { uri?: unknown; ids?: unknown; label?: unknown }) => {
       const ids = idsOf(arg?.ids);

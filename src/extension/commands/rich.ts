@@ -57,8 +57,16 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
     run(t.state, page => act.adjust(page, a.id, span, t.editor.document.getText()));
   };
 
-  const history = (direction: 'undo' | 'redo') => async () => {
-    const t = await active();
+  /** The page named by `uri` (the panel names it: focus may be in the panel), else the active editor's. */
+  const named = async (arg?: { uri?: unknown }): Promise<{ editor?: vscode.TextEditor; state: OpenPage } | undefined> => {
+    if (typeof arg?.uri !== 'string') return active();
+    const uri = arg.uri;
+    const state = store.get(vscode.Uri.parse(uri));
+    return state && { state, editor: vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri) };
+  };
+
+  const history = (direction: 'undo' | 'redo') => async (arg?: { uri?: unknown }) => {
+    const t = await named(arg);
     if (!t) return;
     const change = t.state.step(direction);
     const message = !change
@@ -128,11 +136,11 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
     registerCommand(RichCommands.shrinkEnd, log, edge('end', -1)),
     registerCommand(RichCommands.undoAnnotation, log, history('undo')),
     registerCommand(RichCommands.redoAnnotation, log, history('redo')),
-    registerCommand(RichCommands.setArticleLabels, log, async (arg?: { articleId?: unknown; labels?: unknown }) => {
-      const t = await active();
+    registerCommand(RichCommands.setArticleLabels, log, async (arg?: { uri?: unknown; articleId?: unknown; labels?: unknown }) => {
+      const t = await named(arg);
       if (!t) return;
       const { editor, state } = t;
-      const offset = editor.document.offsetAt(editor.selection.active);
+      const offset = editor ? editor.document.offsetAt(editor.selection.active) : -1;
       const article = typeof arg?.articleId === 'string' ? state.articles.find(a => a.id === arg.articleId) : state.articles.find(a => offset >= a.start && offset <= a.end);
       if (!article) throw new Error(vscode.l10n.t('The cursor is not in an article.'));
       const labels = Array.isArray(arg?.labels) ? arg.labels.filter((l): l is string => typeof l === 'string') : await pickLabels(article.labels, vscode.l10n.t('Labels of article 「{0}」', article.title));
@@ -148,11 +156,6 @@ export function registerRichCommands(store: AnnotationStore, config: Config, log
       if (typeof arg?.uri !== 'string' || !Array.isArray(arg.ids)) return;
       const ids = new Set(arg.ids.filter((i): i is string => typeof i === 'string'));
       store.get(vscode.Uri.parse(arg.uri))?.act(page => act.unlink(page, ids));
-    }),
-    registerCommand(RichCommands.setRelationStatus, log, (arg?: { uri?: unknown; ids?: unknown; status?: unknown }) => {
-      if (typeof arg?.uri !== 'string' || !Array.isArray(arg.ids) || !STATUSES.includes(arg.status as Status)) return;
-      const ids = new Set(arg.ids.filter((i): i is string => typeof i === 'string'));
-      store.get(vscode.Uri.parse(arg.uri))?.act(page => act.setRelationsStatus(page, ids, arg.status as Status));
     }),
     registerCommand(RichCommands.revealAnnotation, log, (arg?: { uri?: unknown; id?: unknown }) => {
       const editor = vscode.window.activeTextEditor;

@@ -12,8 +12,6 @@ export const RichCommands = {
   setPageLabels: 'biaozhu.setPageLabels',
   /** Internal (hover links): remove relations by id. Hidden from the palette. */
   removeRelations: 'biaozhu.removeRelations',
-  /** Internal (hover links, panel): set the status of relations by id. Hidden from the palette. */
-  setRelationStatus: 'biaozhu.setRelationStatus',
   /** Internal (hover links): select annotation `id`. Hidden from the palette. */
   revealAnnotation: 'biaozhu.revealAnnotation',
 } as const;

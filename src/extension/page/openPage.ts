@@ -20,7 +20,7 @@ import { sha256 } from '../../core/document';
 import { emptyHistory, record, redo, trackHistory, undo, type History } from '../../core/history';
 import { isUserWork, mergeAnalysis } from '../../core/merge';
 import { mergeRelationSuggestions } from '../../core/relations';
-import type { Change, PageState } from '../../core/pageChange';
+import type { Change, Description, PageState } from '../../core/pageChange';
 import { applyTextEdit, trackEdit } from '../../core/tracking';
 import type { Analysis, AnalyzeOptions, Annotation, Article, ColumnBreak, Relation } from '../../core/types';
 import { type AnalysisClient, CancelledError } from '../analysisClient';
@@ -415,6 +415,11 @@ export class OpenPage extends Disposable implements PageView {
     this.history = done.history;
     this.setPage(done.state);
     return done.change;
+  }
+
+  /** What undo and redo would take back or bring again (the panel's buttons say it); absent when nothing. */
+  get nextSteps(): { undo?: Description; redo?: Description } {
+    return { undo: this.history.undo[this.history.undo.length - 1]?.description, redo: this.history.redo[this.history.redo.length - 1]?.description };
   }
 
   private setPage(page: PageState): void {

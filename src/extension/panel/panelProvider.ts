@@ -9,6 +9,8 @@ import { folderStats, top } from '../../core/corpus/stats';
 import { messageOf } from '../../core/errors';
 import type { HostToPanel, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
+import { localise } from '../commands/rich';
+import { RichCommands } from '../commands/richIds';
 import { loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
@@ -102,8 +104,9 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
     const labels = this.config.value.labels;
     const editor = this.liveEditor();
     const state = editor && this.store.get(editor.document.uri);
-    if (!editor || !state) return { labels, articles: [], annotations: [], orphans: [], busy: false, strings: this.strings };
+    if (!editor || !state) return { labels, articles: [], annotations: [], orphans: [], relations: [], history: {}, busy: false, strings: this.strings };
     const doc = editor.document;
+    const next = state.nextSteps;
     return {
       document: {
         uri: doc.uri.toString(),
@@ -116,6 +119,8 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       articles: state.articles,
       annotations: state.annotations,
       orphans: state.orphans,
+      relations: state.relations,
+      history: { undo: next.undo && localise(next.undo), redo: next.redo && localise(next.redo) },
       busy: state.analysing || state.loading,
       strings: this.strings,
     };
@@ -143,6 +148,8 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       labels: new Set(this.config.value.labels.map(l => String(l.id))),
       page: editor && page ? { uri: page.uri.toString(), version: editor.document.version } : undefined,
       ids: new Set([...(page?.annotations ?? []), ...(page?.orphans ?? [])].map(a => a.id)),
+      relationIds: new Set(page?.relations.map(r => r.id)),
+      articleIds: new Set(page?.articles.map(a => a.id)),
       length: page?.text.length ?? 0,
     });
     if (!checked.ok) {
@@ -187,6 +194,21 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
         return;
       case 'tagSelection':
         await vscode.commands.executeCommand(Commands.tagSelection, { uri: message.page.uri, label: message.label });
+        return;
+      case 'setRelationStatus':
+        await vscode.commands.executeCommand(Commands.setStatus, { uri: message.page.uri, relationIds: message.ids, status: message.status });
+        return;
+      case 'removeRelations':
+        await vscode.commands.executeCommand(RichCommands.removeRelations, { uri: message.page.uri, ids: message.ids });
+        return;
+      case 'undo':
+        await vscode.commands.executeCommand(RichCommands.undoAnnotation, { uri: message.page.uri });
+        return;
+      case 'redo':
+        await vscode.commands.executeCommand(RichCommands.redoAnnotation, { uri: message.page.uri });
+        return;
+      case 'setArticleLabels':
+        await vscode.commands.executeCommand(RichCommands.setArticleLabels, { uri: message.page.uri, articleId: message.articleId });
         return;
       case 'addLabel':
         await this.config.addLabel(message.label);

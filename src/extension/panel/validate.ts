@@ -14,6 +14,9 @@ export interface MessageContext {
   page: PageRef | undefined;
   /** Ids of that page's annotations and orphans. */
   ids: ReadonlySet<string>;
+  /** Ids of that page's relations and articles. */
+  relationIds: ReadonlySet<string>;
+  articleIds: ReadonlySet<string>;
   /** Length of that page's text. */
   length: number;
 }
@@ -36,10 +39,10 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
     if (exact && p.version !== ctx.page.version) return `the message is for version ${String(p.version)} of the page, now at ${ctx.page.version}`;
     return { uri: p.uri, version: p.version as number };
   };
-  const ids = (): string[] | string => {
+  const ids = (known = ctx.ids): string[] | string => {
     const v = raw.ids;
     if (!Array.isArray(v) || v.length === 0 || v.length > MAX_IDS || !v.every(i => typeof i === 'string')) return 'ids must be a non-empty array of strings';
-    const unknown = (v as string[]).find(i => !ctx.ids.has(i));
+    const unknown = (v as string[]).find(i => !known.has(i));
     return unknown === undefined ? [...new Set(v as string[])] : `unknown id ${JSON.stringify(unknown.slice(0, 80))}`;
   };
   const label = (): string | undefined => (typeof raw.label === 'string' && ctx.labels.has(raw.label) ? raw.label : undefined);
@@ -50,7 +53,9 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
     case 'exportStats':
       return { ok: true, message: { type } };
     case 'analyze':
-    case 'export': {
+    case 'export':
+    case 'undo':
+    case 'redo': {
       const p = page(false);
       return typeof p === 'string' ? bad(p) : { ok: true, message: { type, page: p } };
     }
@@ -69,6 +74,27 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
       if (typeof list === 'string') return bad(list);
       if (!isStatus(raw.status)) return bad('unknown status');
       return { ok: true, message: { type, page: p, ids: list, status: raw.status } };
+    }
+    case 'setRelationStatus': {
+      const p = page(false);
+      const list = ids(ctx.relationIds);
+      if (typeof p === 'string') return bad(p);
+      if (typeof list === 'string') return bad(list);
+      if (!isStatus(raw.status)) return bad('unknown status');
+      return { ok: true, message: { type, page: p, ids: list, status: raw.status } };
+    }
+    case 'removeRelations': {
+      const p = page(false);
+      const list = ids(ctx.relationIds);
+      if (typeof p === 'string') return bad(p);
+      if (typeof list === 'string') return bad(list);
+      return { ok: true, message: { type, page: p, ids: list } };
+    }
+    case 'setArticleLabels': {
+      const p = page(false);
+      if (typeof p === 'string') return bad(p);
+      if (typeof raw.articleId !== 'string' || !ctx.articleIds.has(raw.articleId)) return bad('unknown article id');
+      return { ok: true, message: { type, page: p, articleId: raw.articleId } };
     }
     case 'relabel': {
       const p = page(false);

@@ -50,7 +50,7 @@ describe('relations, nested spans, adjustment and annotation undo', () => {
     assert.ok(suggested(first).includes('李小华 任职 蓝湾科技有限公司 suggested'), JSON.stringify(first.relations));
     // Reject it (through the relation action), re-analyse: it stays rejected and is not suggested twice.
     const rel = first.relations!.find(r => first.annotations.find(a => a.id === r.from)?.text === '李小华')!;
-    await run('biaozhu.setRelationStatus', { uri: uri.toString(), ids: [rel.id], status: 'rejected' });
+    await run('biaozhu.setStatus', { uri: uri.toString(), relationIds: [rel.id], status: 'rejected' });
     await run('biaozhu.analyzeDocument', uri);
     const again = await sidecar();
     assert.deepStrictEqual(suggested(again).filter(s => s.startsWith('李小华')), ['李小华 任职 蓝湾科技有限公司 rejected']);
