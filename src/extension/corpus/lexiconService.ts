@@ -100,7 +100,7 @@ export class LexiconService extends Disposable {
     try {
       // The baseline too: a slip saved in an earlier session must not be unlearned when it was never learned.
       const slips = await this.newSlips(page, text, before, after);
-      const teaches = (a: Annotation) => !this.unconfirmed.has(slipKey(page, a));
+      const teaches = (a: Annotation) => a.source !== 'manual' || !this.unconfirmed.has(slipKey(page, a));
       await this.replace(relearn(this.lexicon, before, after, teaches));
       for (const { item, word } of slips) this.offer(page, item, word);
     } catch (e) {
@@ -113,23 +113,25 @@ export class LexiconService extends Disposable {
    * confirmation) are those the user just made, not those loaded with the page.
    */
   private async newSlips(page: PageView, text: string, before: readonly Annotation[], after: readonly Annotation[]): Promise<Array<{ item: Annotation; word: string }>> {
-    const seen = new Set<string>();
-    const fresh = [...before, ...after].filter(a => {
+    // Only manual tags can be slips: filter first, so a save of a page with tens of thousands of suggestions
+    // builds no key for them.
+    const manual = (list: readonly Annotation[]) => list.filter(a => a.source === 'manual' && a.status !== 'rejected');
+    const loaded = new Set(manual(before).map(a => slipKey(page, a)));
+    const fresh = new Map<string, Annotation>();
+    for (const a of [...manual(before), ...manual(after)]) {
       const key = slipKey(page, a);
-      if (seen.has(key) || this.checked.has(key) || a.source !== 'manual' || a.status === 'rejected') return false;
-      seen.add(key);
-      return text.slice(a.start, a.end) === a.text; // an item an edit has since moved is checked when saved again
-    });
-    if (fresh.length === 0) return [];
-    const words = await this.cutWords(text, fresh);
+      // An item an edit has since moved is checked when it is saved again.
+      if (!this.checked.has(key) && !fresh.has(key) && text.slice(a.start, a.end) === a.text) fresh.set(key, a);
+    }
+    if (fresh.size === 0) return [];
+    const items = [...fresh.values()];
+    const words = await this.cutWords(text, items);
     const slips: Array<{ item: Annotation; word: string }> = [];
-    const old = new Set(before.map(a => slipKey(page, a)));
-    fresh.forEach((item, i) => {
-      this.checked.add(slipKey(page, item));
-      const word = words[i];
-      if (word === undefined) return;
-      this.unconfirmed.add(slipKey(page, item));
-      if (!old.has(slipKey(page, item))) slips.push({ item, word });
+    [...fresh.keys()].forEach((key, i) => {
+      this.checked.add(key);
+      if (words[i] === undefined) return;
+      this.unconfirmed.add(key);
+      if (!loaded.has(key)) slips.push({ item: items[i], word: words[i]! });
     });
     return slips;
   }
