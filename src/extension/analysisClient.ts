@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
+import { slipContext } from '../core/corpus/slips';
 import { unpackAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, CutWordsRequest, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
@@ -72,11 +73,7 @@ export class AnalysisClient implements vscode.Disposable {
    * core/corpus/slips.ts). Runs in the worker, after the analysis in progress: jieba stays off the host.
    */
   cutWords(text: string, spans: readonly Span[]): Promise<Array<string | undefined>> {
-    const WINDOW = 12;
-    const items = spans.map(s => {
-      const from = Math.max(0, s.start - WINDOW);
-      return { text: text.slice(from, Math.min(text.length, s.end + WINDOW)), start: s.start - from, end: s.end - from };
-    });
+    const items = spans.map(s => slipContext(text, s));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.lookups.set(id, { resolve, reject });
