@@ -12,7 +12,7 @@ import { Worker } from 'worker_threads';
 import { slipContext } from '../core/corpus/slips';
 import { unpackAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
-import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, CutWordsRequest, PackedAnalysis, WarmRequest } from '../node/analysisWorker';
+import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, CutWordsRequest, PackedAnalysis, ControlRequest } from '../node/analysisWorker';
 import type { Span } from '../core/types';
 
 /** Annotations rebuilt per event-loop turn (about 10 ms of work). */
@@ -65,7 +65,7 @@ export class AnalysisClient implements vscode.Disposable {
   /** Starts the worker and has it load jieba, the tag table and the model, unless it has already. */
   warm(): void {
     if (this.worker) return;
-    this.ensureWorker().postMessage({ type: 'warm' } satisfies WarmRequest);
+    this.ensureWorker().postMessage({ type: 'warm' } satisfies ControlRequest);
   }
 
   /**
@@ -202,7 +202,7 @@ export class AnalysisClient implements vscode.Disposable {
     this.running?.reject(new CancelledError());
     this.running = undefined;
     // Ends between requests, never inside native code (see the top of this file).
-    this.worker?.postMessage({ type: 'exit' } satisfies WarmRequest);
+    this.worker?.postMessage({ type: 'exit' } satisfies ControlRequest);
     this.worker?.unref();
     this.worker = undefined;
   }

@@ -29,8 +29,8 @@ export interface AnalysisRequest {
 /** An analysis whose annotations are packed against the request's text; articles come without their blocks. */
 export type PackedAnalysis = Omit<Analysis, 'annotations'> & { annotations: PackedAnnotations };
 
-/** Asks the worker to load everything the entity step needs now, or to end itself between requests. */
-export interface WarmRequest {
+/** `warm`: load everything the entity step needs now; `exit`: end between requests (never terminated from outside). */
+export interface ControlRequest {
   type: 'warm' | 'exit';
 }
 
@@ -58,7 +58,7 @@ export type AnalysisReply =
 const port = parentPort;
 if (port) {
   const cancel = new Int32Array((workerData as AnalysisWorkerData).cancel);
-  port.on('message', (req: AnalysisRequest | WarmRequest | CutWordsRequest) => {
+  port.on('message', (req: AnalysisRequest | ControlRequest | CutWordsRequest) => {
     if ('type' in req && req.type === 'exit') {
       process.exit(0);
     }
