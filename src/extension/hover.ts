@@ -15,6 +15,11 @@ import type { AnnotationStore } from './store';
 
 const TRUSTED = { enabledCommands: [Commands.setStatus, Commands.relabel, RichCommands.removeRelations, RichCommands.revealAnnotation] };
 
+/** A markdown link that runs `command` with `args` (the hover's commands are listed in TRUSTED). */
+function link(title: string, command: string, args: unknown): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+}
+
 /** 0.873 → "87%" in the UI language's digits. */
 const confidencePercent = (c: number): string => new Intl.NumberFormat(vscode.env.language, { style: 'percent', maximumFractionDigits: 0 }).format(c);
 
@@ -34,8 +39,6 @@ export class AnnotationHover implements vscode.HoverProvider {
       md.appendMarkdown('\n\n');
       md.appendText(vscode.l10n.t('Inside: {0}', around.map(x => `「${x.text}」 (${x.label})`).join(', ')));
     }
-    const link = (title: string, command: string, args: unknown) =>
-      `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
     for (const r of relationsOf(state.relations, a.id)) {
       const other = state.annotations.find(x => x.id === (r.from === a.id ? r.to : r.from));
       if (!other) continue;
@@ -68,8 +71,6 @@ export class AnnotationHover implements vscode.HoverProvider {
       md.appendText(`${a.text} → ${value}`);
     }
     md.appendMarkdown('\n\n');
-    const link = (title: string, command: string, args: unknown) =>
-      `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
     const target = { uri: uri.toString(), ids: [a.id] };
     const links = [
       a.status !== 'accepted' ? link(vscode.l10n.t('Accept'), Commands.setStatus, [{ ...target, status: 'accepted' }]) : undefined,
