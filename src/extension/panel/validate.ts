@@ -14,8 +14,9 @@ export interface MessageContext {
   page: PageRef | undefined;
   /** Ids of that page's annotations and orphans. */
   ids: ReadonlySet<string>;
-  /** Ids of that page's relations and articles. */
+  /** Ids of that page's relations. */
   relationIds: ReadonlySet<string>;
+  /** Ids of that page's articles. */
   articleIds: ReadonlySet<string>;
   /** Length of that page's text. */
   length: number;
@@ -67,28 +68,14 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
       if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number) || (end as number) > ctx.length) return bad('offsets out of range');
       return { ok: true, message: { type, page: p, start: start as number, end: end as number } };
     }
-    case 'setStatus': {
-      const p = page(false);
-      const list = ids();
-      if (typeof p === 'string') return bad(p);
-      if (typeof list === 'string') return bad(list);
-      if (!isStatus(raw.status)) return bad('unknown status');
-      return { ok: true, message: { type, page: p, ids: list, status: raw.status } };
-    }
+    case 'setStatus':
     case 'setRelationStatus': {
       const p = page(false);
-      const list = ids(ctx.relationIds);
+      const list = ids(type === 'setRelationStatus' ? ctx.relationIds : ctx.ids);
       if (typeof p === 'string') return bad(p);
       if (typeof list === 'string') return bad(list);
       if (!isStatus(raw.status)) return bad('unknown status');
       return { ok: true, message: { type, page: p, ids: list, status: raw.status } };
-    }
-    case 'removeRelations': {
-      const p = page(false);
-      const list = ids(ctx.relationIds);
-      if (typeof p === 'string') return bad(p);
-      if (typeof list === 'string') return bad(list);
-      return { ok: true, message: { type, page: p, ids: list } };
     }
     case 'setArticleLabels': {
       const p = page(false);
@@ -105,9 +92,10 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
       if (!l) return bad('unknown label');
       return { ok: true, message: { type, page: p, ids: list, label: l } };
     }
-    case 'remove': {
+    case 'remove':
+    case 'removeRelations': {
       const p = page(false);
-      const list = ids();
+      const list = ids(type === 'removeRelations' ? ctx.relationIds : ctx.ids);
       if (typeof p === 'string') return bad(p);
       if (typeof list === 'string') return bad(list);
       return { ok: true, message: { type, page: p, ids: list } };
