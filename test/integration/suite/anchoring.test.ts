@@ -34,6 +34,32 @@ function git(dir: string, ...args: string[]): string {
   });
 }
 
+/** A fresh repository in scratch/NAME with PAGE committed as page.txt on `main`. */
+function pageRepo(name: string): { dir: string; file: string } {
+  const dir = path.join(workspaceRoot().fsPath, 'scratch', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'page.txt');
+  writeFileSync(file, PAGE);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', 'page.txt');
+  git(dir, 'commit', '-qm', 'page');
+  return { dir, file };
+}
+
+/**
+ * Commits `text` as page.txt on `branch` (made from HEAD when `create`) from a second worktree of `dir`, so
+ * the page open in the editor changes only when the test checks out or rebases.
+ */
+function commitBeside(dir: string, branch: { name: string; create: boolean }, text: string, message: string): void {
+  const side = `${dir}-side`;
+  rmSync(side, { recursive: true, force: true });
+  git(dir, 'worktree', 'add', '-q', ...(branch.create ? ['-b', branch.name, side] : [side, branch.name]));
+  writeFileSync(path.join(side, 'page.txt'), text);
+  git(side, 'commit', '-qam', message);
+  git(dir, 'worktree', 'remove', '--force', side);
+}
+
 describe('anchoring through outside changes (issue 11)', function () {
   // Each test waits for VS Code to notice several changes on disk; a loaded machine needs more than the default.
   this.timeout(240_000);
@@ -71,16 +97,7 @@ describe('anchoring through outside changes (issue 11)', function () {
   }
 
   it('git checkout to a branch that rewrites the heading, and back: the heading item is orphaned, then every reviewed item is back on its offsets', async () => {
-    const dir = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-git');
-    const side = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-git-branch');
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(side, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'page.txt');
-    writeFileSync(file, PAGE);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'add', 'page.txt');
-    git(dir, 'commit', '-qm', 'page');
+    const { dir, file } = pageRepo('anchor-git');
 
     const uri = vscode.Uri.file(file);
     const editor = await openAnalysed(api, uri);
@@ -92,12 +109,8 @@ describe('anchoring through outside changes (issue 11)', function () {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'annotations');
 
-    // The branch is made in a second worktree, so the open page only changes at the checkout.
     const branchText = PAGE.replace(HEADING, '多部门部署今冬明春保供稳价工作\n');
-    git(dir, 'worktree', 'add', '-q', '-b', 'rewrite', side);
-    writeFileSync(path.join(side, 'page.txt'), branchText);
-    git(side, 'commit', '-qam', 'rewrite the heading');
-    git(dir, 'worktree', 'remove', '--force', side);
+    commitBeside(dir, { name: 'rewrite', create: true }, branchText, 'rewrite the heading');
 
     git(dir, 'checkout', '-q', 'rewrite');
     await reloaded(editor.document, branchText);
@@ -116,16 +129,7 @@ describe('anchoring through outside changes (issue 11)', function () {
   });
 
   it('git rebase onto a commit that rewrites the page: items follow the new text, the rewritten one is orphaned', async () => {
-    const dir = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-rebase');
-    const side = path.join(workspaceRoot().fsPath, 'scratch', 'anchor-rebase-main');
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(side, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'page.txt');
-    writeFileSync(file, PAGE);
-    git(dir, 'init', '-q', '-b', 'main');
-    git(dir, 'add', 'page.txt');
-    git(dir, 'commit', '-qm', 'page');
+    const { dir, file } = pageRepo('anchor-rebase');
     git(dir, 'checkout', '-q', '-b', 'work');
 
     const uri = vscode.Uri.file(file);
@@ -137,14 +141,10 @@ describe('anchoring through outside changes (issue 11)', function () {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'annotations');
 
-    // Upstream (in a second worktree, so the open page changes only at the rebase): a line added on top and
-    // the first paragraph's sentence rewritten so that its name is gone.
+    // Upstream: a line added on top and the first paragraph's sentence rewritten so that its name is gone.
     const added = '（本报综合消息）\n';
     const upstream = added + PAGE.replace(PARAS[0], '本报讯 记者李明报道：有关部门昨日召开新闻发布会，介绍今年以来经济运行情况。');
-    git(dir, 'worktree', 'add', '-q', side, 'main');
-    writeFileSync(path.join(side, 'page.txt'), upstream);
-    git(side, 'commit', '-qam', 'upstream rewrites the page');
-    git(dir, 'worktree', 'remove', '--force', side);
+    commitBeside(dir, { name: 'main', create: false }, upstream, 'upstream rewrites the page');
 
     git(dir, 'rebase', '-q', 'main');
     await reloaded(editor.document, upstream);
