@@ -48,9 +48,16 @@ describe('relations, nested spans, adjustment and annotation undo', () => {
       .map(r => `${doc.annotations.find(a => a.id === r.from)?.text} ${r.label} ${doc.annotations.find(a => a.id === r.to)?.text} ${r.status}`);
     const first = await sidecar();
     assert.ok(suggested(first).includes('李小华 任职 蓝湾科技有限公司 suggested'), JSON.stringify(first.relations));
-    // Reject it (through the relation action), re-analyse: it stays rejected and is not suggested twice.
+    // Reject it as a reader would, with the hover's link on the person; re-analyse: it stays rejected and is
+    // not suggested twice.
     const rel = first.relations!.find(r => first.annotations.find(a => a.id === r.from)?.text === '李小华')!;
-    await run('biaozhu.setStatus', { uri: uri.toString(), relationIds: [rel.id], status: 'rejected' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(TEXT.indexOf('李小华') + 1));
+    const markdown = hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+    const reject = /\[Reject relation\]\(command:([\w.]+)\?([^ )]+)/.exec(markdown);
+    assert.ok(reject, `no Reject relation link in the hover: ${markdown}`);
+    const [args] = JSON.parse(decodeURIComponent(reject[2])) as [{ relationIds: string[] }];
+    assert.deepStrictEqual(args.relationIds, [rel.id], 'the link names the suggested relation');
+    await run(reject[1], args);
     await run('biaozhu.analyzeDocument', uri);
     const again = await sidecar();
     assert.deepStrictEqual(suggested(again).filter(s => s.startsWith('李小华')), ['李小华 任职 蓝湾科技有限公司 rejected']);
