@@ -1,20 +1,13 @@
-import { spawnSync } from 'child_process';
 import { dirname, resolve } from 'path';
 import { serializeDocument } from '../core/documentJson';
 import { markReview } from '../core/team/review';
 import { PAGE_STATUSES, type PageStatus } from '../core/team/types';
 import { writeFileAtomic } from '../node/atomicWrite';
+import { gitUserName } from '../node/gitUser';
 import { CliContext, UsageError, parseArgs } from './args';
 import { loadSidecars } from './sidecarFiles';
 
 export const usage = 'biaozhu mark in-progress|done|reviewed PAGE|DIR... [--by NAME]';
-
-/** git's user.name for the repository holding `path`, when git and a name are configured. */
-export function gitUserName(path: string): string | undefined {
-  const r = spawnSync('git', ['config', 'user.name'], { cwd: dirname(resolve(path)), encoding: 'utf8' });
-  const name = r.status === 0 ? r.stdout.trim() : '';
-  return name || undefined;
-}
 
 /** Marks pages' review status in their sidecars (who: --by, else git's user.name; when: now). */
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
@@ -27,7 +20,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const pages = loadSidecars(inputs, m => { failed++; ctx.stderr(`biaozhu: ${m}\n`); });
   const now = new Date();
   for (const p of pages) {
-    const by = (options.by as string | undefined) ?? gitUserName(p.sidecar);
+    const by = (options.by as string | undefined) ?? await gitUserName(dirname(resolve(p.sidecar)));
     writeFileAtomic(p.sidecar, serializeDocument({ ...p.doc, review: markReview(p.doc.review, status, by, now) }));
     ctx.stdout(`${p.page}: ${status}${by ? ` (${by})` : ''}\n`);
   }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -10,6 +9,7 @@ import { guidelineFor, parseGuidelines } from '../../core/team/guidelines';
 import { markReview } from '../../core/team/review';
 import type { PageStatus, Sidecar } from '../../core/team/types';
 import { loadSidecars } from '../../cli/sidecarFiles';
+import { gitUserName } from '../../node/gitUser';
 import type { Config } from '../config';
 import type { AnnotationStore } from '../store';
 import { pageStatusName } from '../words';
@@ -18,25 +18,21 @@ import { TeamCommands } from './ids';
 import type { AnnotationFix } from './quickFixes';
 import { readLintConfig, workspaceFile } from './workspaceFiles';
 
-/** git's user.name for the repository holding `file`, when git and a name are configured. */
-function gitUserName(file: vscode.Uri): string | undefined {
-  const r = spawnSync('git', ['config', 'user.name'], { cwd: path.dirname(file.fsPath), encoding: 'utf8', timeout: 5000 });
-  return (r.status === 0 && r.stdout.trim()) || undefined;
-}
-
 const activePage = (store: AnnotationStore) => {
   const editor = vscode.window.activeTextEditor;
   return editor && store.get(editor.document.uri) ? editor : undefined;
 };
 
 export function registerTeamCommands(store: AnnotationStore, config: Config, diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const mark = (status: PageStatus) => () => {
+  const mark = (status: PageStatus) => async () => {
     const editor = activePage(store);
     if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open an annotated page first.'));
     const uri = editor.document.uri;
-    const by = uri.scheme === 'file' ? gitUserName(uri) : undefined;
-    store.get(uri)?.updateTeam(team => ({ ...team, review: markReview(team.review, status, by, new Date()) }));
-    const pending = store.get(uri)!.annotations.filter(a => a.status === 'suggested').length;
+    const by = uri.scheme === 'file' ? await gitUserName(path.dirname(uri.fsPath)) : undefined;
+    const page = store.get(uri);
+    if (!page) return; // closed while git answered
+    page.updateTeam(team => ({ ...team, review: markReview(team.review, status, by, new Date()) }));
+    const pending = page.annotations.filter(a => a.status === 'suggested').length;
     if (status !== 'in progress' && pending > 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Marked {0}, but {1} suggestions still await review.', pageStatusName(status), pending));
     }
