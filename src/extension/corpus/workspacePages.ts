@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import type { CorpusPage } from '../../core/corpus/page';
 import { parseDocument } from '../../core/documentJson';
-import type { PageReview } from '../../core/team/types';
+import type { PageReview, Sidecar } from '../../core/team/types';
 import { loadSidecar } from '../sidecar';
 import type { AnnotationStore } from '../store';
 
@@ -11,6 +11,8 @@ export interface WorkspacePage extends CorpusPage {
   uri: vscode.Uri;
   /** The review mark from the sidecar (Mark Page Done/Reviewed), if any. */
   review?: PageReview;
+  /** A page not open in the editor: its sidecar as loaded (contract, orphans, team keys), if it has one. */
+  sidecar?: Sidecar;
 }
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.biaozhu/**}';
@@ -46,7 +48,8 @@ export async function loadPages(store: AnnotationStore): Promise<WorkspacePage[]
     } catch {
       text = undefined;
     }
-    pages.push({ uri, path, annotations: saved.content.doc.annotations, text, review: saved.content.team.review });
+    const { doc, orphans, team } = saved.content;
+    pages.push({ uri, path, annotations: doc.annotations, text, review: team.review, sidecar: { ...doc, orphans, ...team } });
   }
   return pages;
 }

@@ -2,18 +2,18 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { adjust, relabelItems, resolveItems } from '../../core/actions';
-import { annotationAt, relabel } from '../../core/annotationOps';
-import { lint } from '../../core/lint';
+import { annotationAt } from '../../core/annotationOps';
+import { lint, type LintPage } from '../../core/lint';
 import { resolveConflict, conflictSummary, type Resolution } from '../../core/team/conflicts';
 import { guidelineFor, parseGuidelines } from '../../core/team/guidelines';
 import { markReview } from '../../core/team/review';
 import type { PageStatus, Sidecar } from '../../core/team/types';
-import { loadSidecars } from '../../cli/sidecarFiles';
 import { gitUserName } from '../../node/gitUser';
 import type { Config } from '../config';
+import { loadPages } from '../corpus/workspacePages';
 import type { AnnotationStore } from '../store';
 import { pageStatusName } from '../words';
-import type { LintDiagnostics } from './diagnostics';
+import { pageForLint, type LintDiagnostics } from './diagnostics';
 import { TeamCommands } from './ids';
 import type { AnnotationFix } from './quickFixes';
 import { readLintConfig, workspaceFile } from './workspaceFiles';
@@ -72,13 +72,20 @@ export function registerTeamCommands(store: AnnotationStore, config: Config, dia
     }
   };
 
+  /**
+   * Lints every page of the workspace in one pass: open pages as the editor holds them, the others from
+   * their sidecars (found as the editor finds them, `biaozhu.sidecar.location` included).
+   */
   const lintWorkspace = async () => {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const settings = await readLintConfig(folders[0]?.uri, log);
-    const pages = loadSidecars(folders.map(f => f.uri.fsPath), m => log.warn(m));
-    const findings = lint(pages.map(p => ({ path: p.page, sidecarPath: p.sidecar, doc: p.doc, text: p.text })), settings);
+    const settings = await readLintConfig(vscode.workspace.workspaceFolders?.[0]?.uri, log);
+    const pages = (await loadPages(store)).flatMap((p): LintPage[] => {
+      const live = store.get(p.uri);
+      if (live) return [pageForLint(live, config)];
+      return p.sidecar ? [{ path: p.uri.fsPath, sidecarPath: store.sidecarUri(p.uri).fsPath, doc: p.sidecar, text: p.text }] : [];
+    });
+    const findings = lint(pages, settings);
     const shown = diagnostics.showAll(findings);
-    await diagnostics.refresh(); // open pages: from the editor's state, which may be newer than the files
+    await diagnostics.refresh(); // open pages again, with ranges from their documents and their quick fixes
     void vscode.window.showInformationMessage(vscode.l10n.t('Linted {0} pages: {1} findings on {2} pages.', pages.length, findings.length, shown));
     void vscode.commands.executeCommand('workbench.actions.view.problems');
   };

@@ -27,7 +27,7 @@ export class LintDiagnostic extends vscode.Diagnostic {
 export function pageForLint(state: PageView, config: Config): LintPage {
   const doc: Sidecar = {
     ...toDocument(relativePath(state.uri), state.text, state, config.value.labels),
-    annotations: [...state.annotations], orphans: [...state.orphans], ...state.team,
+    orphans: [...state.orphans], ...state.team,
   };
   return { path: state.uri.fsPath, doc, text: state.text };
 }
@@ -74,8 +74,12 @@ export class LintDiagnostics implements vscode.Disposable {
     return this.findings.get(uri.toString()) ?? [];
   }
 
-  /** Shows findings for pages read from disk (the workspace run); returns how many pages have any. */
+  /**
+   * Shows the findings of a whole-workspace run in place of everything shown before (a page fixed since
+   * then loses its entries); returns how many pages have any.
+   */
   showAll(findings: readonly Finding[]): number {
+    this.collection.clear();
     const byPath = new Map<string, Finding[]>();
     for (const f of findings) {
       const list = byPath.get(f.path);

@@ -85,4 +85,20 @@ describe('team work (issue 14)', () => {
     const editor = await eventually('guidelines open', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('guidelines.md') ? vscode.window.activeTextEditor : undefined));
     assert.strictEqual(editor.selection.active.line, 3);
   });
+
+  it('lints the whole workspace: a page not open is read from its sidecar and counted with the open ones', async () => {
+    // Closed page: its tag of the same name as LOC is off the majority (ORG on the open page), and a span ends in a space.
+    const closed = await writeFile('team-closed.txt', TEXT);
+    const annotations = [tag('拉萨市人民政府', 0, 'LOC'), tag('扎西 ', 0, 'PER')];
+    const doc: Sidecar = { ...toDocument('team-closed.txt', TEXT, { articles: [], columnBreaks: [], annotations }), orphans: [] };
+    await vscode.workspace.fs.writeFile(closed.with({ path: `${closed.path}.biaozhu.json` }), Buffer.from(serializeDocument({ ...doc })));
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(closed), [], 'a page not open is not linted before the command');
+
+    await vscode.commands.executeCommand('biaozhu.lintWorkspace');
+    const found = vscode.languages.getDiagnostics(closed);
+    assert.deepStrictEqual(found.map(d => String(d.code)).sort(), ['inconsistent-label', 'span-edges']);
+    const inconsistent = found.find(d => d.code === 'inconsistent-label')!;
+    assert.match(inconsistent.message, /corpus ORG ×3, LOC ×1; most use ORG/, 'the open page counts in the corpus');
+    assert.strictEqual(inconsistent.range.start.character, 0, 'the finding points at the span in the page');
+  });
 });
