@@ -17,6 +17,14 @@ async function readLexicon(): Promise<ReturnType<typeof parseLexicon>['lexicon']
   return parseLexicon(Buffer.from(await vscode.workspace.fs.readFile(lexiconUri())).toString('utf8')).lexicon;
 }
 
+/** Saves the page and waits until the workspace lexicon has learned from that save. */
+async function saveAndLearn(editor: vscode.TextEditor): Promise<void> {
+  const api = await getApi();
+  await editor.document.save();
+  await api.whenIdle(editor.document.uri);
+  await api.whenLearned();
+}
+
 async function select(editor: vscode.TextEditor, word: string, nth = 0): Promise<void> {
   const text = editor.document.getText();
   let at = text.indexOf(word);
@@ -83,9 +91,7 @@ describe('corpus tools (issue 7)', () => {
     await vscode.commands.executeCommand('biaozhu.tagSelection', { label: 'ORG' });
     const tagged = api.annotations(page).find(a => a.text === slip);
     assert.ok(tagged, 'the slip was tagged as the user asked');
-    await editor.document.save();
-    await api.whenIdle(page);
-    await api.whenLearned();
+    await saveAndLearn(editor);
     assert.ok(!(await readLexicon()).some(e => e.word === slip), 'held back: not learned before the user confirms');
     assert.strictEqual(await vscode.commands.executeCommand('biaozhu.learnTag', { id: tagged.id }), true);
     const learned = (await readLexicon()).find(e => e.word === slip && e.label === 'ORG' && !e.reject);
@@ -93,9 +99,7 @@ describe('corpus tools (issue 7)', () => {
 
     await vscode.commands.executeCommand('biaozhu.undoAnnotation');
     assert.ok(!api.annotations(page).some(a => a.text === slip), 'undo removed the tag');
-    await editor.document.save();
-    await api.whenIdle(page);
-    await api.whenLearned();
+    await saveAndLearn(editor);
     assert.ok(!(await readLexicon()).some(e => e.word === slip), 'unlearned with its tag');
   });
 
@@ -105,15 +109,11 @@ describe('corpus tools (issue 7)', () => {
     const editor = await openAnalysed(api, page);
     await select(editor, slip);
     await vscode.commands.executeCommand('biaozhu.tagSelection', { label: 'ORG' });
-    await editor.document.save();
-    await api.whenIdle(page);
-    await api.whenLearned();
+    await saveAndLearn(editor);
     const before = await readLexicon();
     assert.ok(!before.some(e => e.word === slip), `an unconfirmed slip is not learned: ${JSON.stringify(before)}`);
     await vscode.commands.executeCommand('biaozhu.undoAnnotation');
-    await editor.document.save();
-    await api.whenIdle(page);
-    await api.whenLearned();
+    await saveAndLearn(editor);
     assert.ok(!(await readLexicon()).some(e => e.word === slip), 'removing it leaves no rejection behind');
   });
 
