@@ -1,30 +1,38 @@
 /**
- * What the editor draws beyond one decoration per annotation, computed without VS Code: which spans
- * enclose another (drawn as an outline so the inner span's fill stays legible) and the relation hints
- * shown after each relation's source.
+ * What the editor and the panel show beyond one item per annotation, computed without VS Code: which spans
+ * enclose another (the editor outlines them so the inner span's fill stays legible; the panel marks the inner
+ * one `inside 「…」`) and the relation hints shown after each relation's source.
  */
 import type { Annotation, Relation } from './types';
 
+/** How far down the stack of open spans the nesting search looks: bounds the work on pathological overlaps. */
+const NEST_DEPTH = 16;
+
 /**
- * Ids of the drawn spans that contain another drawn span (equal extents do not count). Rejected items are
- * not drawn and enclose nothing. Linear for a page in offset order (the store keeps it so; otherwise it is
- * sorted first): automatic suggestions are flat, so only a few items ever overlap the ones after them.
+ * For each annotation inside another (both not rejected; the outer one strictly longer, covering it), the
+ * innermost such outer annotation, by inner id. One sweep in start order with a stack of open spans.
  */
-export function enclosingIds(annotations: readonly Annotation[]): Set<string> {
-  let drawn = annotations.filter(a => a.status !== 'rejected');
-  if (drawn.some((a, i) => i > 0 && drawn[i - 1].start > a.start)) drawn = drawn.sort((a, b) => a.start - b.start);
-  const outer = new Set<string>();
-  const length = (s: Annotation) => s.end - s.start;
-  for (let i = 0; i < drawn.length; i++) {
-    const a = drawn[i];
-    for (let j = i + 1; j < drawn.length && drawn[j].start < a.end; j++) {
-      const b = drawn[j];
-      // b starts within a: a encloses b, or (same start) b encloses a.
-      if (b.end <= a.end && length(b) < length(a)) outer.add(a.id);
-      else if (b.start === a.start && length(a) < length(b)) outer.add(b.id);
+export function enclosingSpans(annotations: readonly Annotation[]): Map<string, Annotation> {
+  const spans = annotations.filter(a => a.status !== 'rejected').sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = new Map<string, Annotation>();
+  const open: Annotation[] = [];
+  for (const a of spans) {
+    while (open.length && open[open.length - 1].end <= a.start) open.pop();
+    for (let i = open.length - 1; i >= Math.max(0, open.length - NEST_DEPTH); i--) {
+      const o = open[i];
+      if (o.end >= a.end && (o.start < a.start || o.end > a.end)) {
+        out.set(a.id, o);
+        break;
+      }
     }
+    open.push(a);
   }
-  return outer;
+  return out;
+}
+
+/** Ids of the drawn spans that enclose another drawn span (the editor outlines them; equal extents do not count). */
+export function enclosingIds(annotations: readonly Annotation[]): Set<string> {
+  return new Set([...enclosingSpans(annotations).values()].map(o => o.id));
 }
 
 /** One hint after a relation's source: where it goes (the source's end) and what it says. */

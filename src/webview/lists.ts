@@ -6,7 +6,8 @@ import { normalisedValue } from '../core/describe';
 import type { Annotation, Status } from '../core/types';
 import type { Ctx, ItemSpec } from './context';
 import { h, srOnly, swatch } from './dom';
-import { articleRevealSpan, enclosingSpans, groupEntities, isEmptyFilter, listArticles, listNumbers, listRelations, matchesAnnotation, selectionOf } from './model';
+import { enclosingSpans } from '../core/drawing';
+import { articleRevealSpan, groupEntities, isEmptyFilter, listArticles, listNumbers, listRelations, matchesAnnotation, selectionOf } from './model';
 
 export interface ViewResult {
   element: HTMLElement;

@@ -254,31 +254,6 @@ export function listRelations(relations: readonly Relation[], annotations: reado
     .sort((x, y) => pos(x.from) - pos(y.from) || pos(x.to) - pos(y.to) || (x.relation.id < y.relation.id ? -1 : 1));
 }
 
-/** How far down the stack of open spans the nesting search looks: bounds the work on pathological overlaps. */
-const NEST_DEPTH = 16;
-
-/**
- * For each annotation inside another (both not rejected; the outer one strictly longer, covering it), the
- * innermost such outer annotation, by inner id. One sweep in start order with a stack of open spans.
- */
-export function enclosingSpans(annotations: readonly Annotation[]): Map<string, Annotation> {
-  const spans = annotations.filter(a => a.status !== 'rejected').sort((a, b) => a.start - b.start || b.end - a.end);
-  const out = new Map<string, Annotation>();
-  const open: Annotation[] = [];
-  for (const a of spans) {
-    while (open.length && open[open.length - 1].end <= a.start) open.pop();
-    for (let i = open.length - 1; i >= Math.max(0, open.length - NEST_DEPTH); i--) {
-      const o = open[i];
-      if (o.end >= a.end && (o.start < a.start || o.end > a.end)) {
-        out.set(a.id, o);
-        break;
-      }
-    }
-    open.push(a);
-  }
-  return out;
-}
-
 // --- Selection -------------------------------------------------------------------------------------------
 
 export type Tri = 'none' | 'some' | 'all';

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
+import { enclosingSpans } from '../../src/core/drawing';
 import type { Annotation, Article, LabelDef, Relation } from '../../src/core/types';
 import {
-  articleRevealSpan, DEFAULT_VIEW_STATE, enclosingSpans, groupEntities, listArticles, listNumbers, listRelations, parseFilter, pendingIds, pruneSelection,
+  articleRevealSpan, DEFAULT_VIEW_STATE, groupEntities, listArticles, listNumbers, listRelations, parseFilter, pendingIds, pruneSelection,
   restoreViewState, selectionOf, toggleKey, toggleSelection, validateNewLabel,
 } from '../../src/webview/model';
 import { PANEL_STRINGS, translate } from '../../src/webview/strings';
