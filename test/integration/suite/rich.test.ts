@@ -66,6 +66,23 @@ describe('relations, nested spans, adjustment and annotation undo', () => {
     assert.deepStrictEqual(suggested(await sidecar()).filter(s => s.startsWith('李小华')), ['李小华 任职 蓝湾科技有限公司 suggested']);
   });
 
+  it('suggests no relation with biaozhu.analyzers.relations off', async function () {
+    this.timeout(300_000);
+    const settings = vscode.workspace.getConfiguration('biaozhu');
+    await settings.update('analyzers.relations', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const other = await writeFile('rich-no-relations.txt', TEXT);
+      await openAnalysed(api, other);
+      const doc = (await readJson(api.sidecarUri(other))) as AnnotationDocument;
+      assert.ok(doc.annotations.some(a => a.text === '李小华'), 'the page was analysed');
+      assert.strictEqual(doc.relations, undefined, JSON.stringify(doc.relations));
+    } finally {
+      await settings.update('analyzers.relations', undefined, vscode.ConfigurationTarget.Workspace);
+      // The next test drives this suite's page through its editor.
+      editor = await vscode.window.showTextDocument(editor.document);
+    }
+  });
+
   it('tags a nested span, links, adjusts, labels the page, and undoes every step back to the start', async function () {
     this.timeout(300_000);
     const start = items();
