@@ -46,7 +46,9 @@ export function runTask(task: PageTask, data: PoolData = {}): PageResult {
       if (kept) return { ok: true, skipped: true, ...kept };
     }
     const doc = analyzeToDocument(task.path, text, data);
-    writeFileAtomic(task.out, documentFile(doc));
+    // Not flushed one by one: a resumed run re-does an output a power cut left empty or torn (it no longer
+    // parses or holds the page's sha256), so the per-file disk round trip would buy nothing.
+    writeFileAtomic(task.out, documentFile(doc), { durable: false });
     return { ok: true, skipped: false, ...countsOf(doc) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -185,6 +185,20 @@ describe('biaozhu analyze at corpus scale (command line)', function () {
     assert.doesNotMatch(r.stderr, / -> /); // --quiet: no per-page lines
   });
 
+  it('re-does an output a power cut left empty or cut short (batch outputs are not flushed one by one)', () => {
+    const input = join(tmp, 'cut');
+    for (let i = 0; i < 3; i++) write(join(input, `p${i}.txt`), pageText(40 + i));
+    const out = join(tmp, 'cut-out');
+    assert.strictEqual(run(['analyze', input, '-o', out, '--jobs', '1']).status, 0);
+    writeFileSync(join(out, 'p0.json'), '');
+    const whole = readFileSync(join(out, 'p1.json'), 'utf8');
+    writeFileSync(join(out, 'p1.json'), whole.slice(0, whole.length >> 1));
+    const r = run(['analyze', input, '-o', out, '--jobs', '1']);
+    assert.match(r.stderr, /3 pages: 2 analysed, 1 unchanged/);
+    assert.strictEqual(readFileSync(join(out, 'p1.json'), 'utf8'), whole);
+    assert.deepStrictEqual(contractErrors(readJson(join(out, 'p0.json')), pageText(40)), []);
+  });
+
   it('--jsonl gives, line for line and in order, the documents of a plain run', () => {
     const input = join(tmp, 'jsonl');
     // Sizes vary so that with two workers later pages finish first: the output must still keep input order.
