@@ -35,7 +35,11 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 /** The analyser loads this long after activation, off VS Code's start-up path, so the first page finds it ready. */
 const WARM_DELAY_MS = 500;
 
+/** When this module was evaluated (ms since the host started), to report what activation cost. */
+const loadedAt = performance.now();
+
 export function activate(context: vscode.ExtensionContext): BiaozhuApi {
+  const activatedAt = performance.now();
   const log = vscode.window.createOutputChannel('Biaozhu', { log: true });
   const config = new Config();
   const client = new AnalysisClient(path.join(context.extensionPath, 'dist', 'worker.js'), log);
@@ -76,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
     ...registerOnboarding(context.extensionPath, store, log),
   );
+  log.info(`activated in ${Math.round(performance.now() - activatedAt)} ms (module evaluated ${Math.round(activatedAt - loadedAt)} ms before)`);
   return createApi(store, decorations, panel, lexicon);
 }
 

@@ -59,7 +59,7 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
       verdict = 1;
     }
     if (Object.keys(bench).length) recordBench('extensionHost', { ...bench, suitesPassed: verdict === 0 });
-    if (verdict !== 0) keepServerLogs(server);
+    if (verdict !== 0 || process.env.BIAOZHU_KEEP_LOGS) keepServerLogs(server, verdict !== 0);
     return { code: verdict, phases };
   } finally {
     await browser.close();
@@ -69,10 +69,11 @@ export async function runSuites({ verbose = !!process.env.BIAOZHU_VERBOSE } = {}
 }
 
 /**
- * After a failed run: copies code-server's logs to test-output/integration-logs/ and prints the lines that say
- * how an extension host ended (exit code, signal, out-of-memory), so a crash is diagnosable from the CI log alone.
+ * After a failed run (or any, with BIAOZHU_KEEP_LOGS=1): copies code-server's logs to test-output/integration-logs/
+ * and, after a failure, prints the lines that say how an extension host ended (exit code, signal, out-of-memory),
+ * so a crash is diagnosable from the CI log alone.
  */
-function keepServerLogs(server) {
+function keepServerLogs(server, failed) {
   const target = join(repoRoot, 'test-output', 'integration-logs');
   const files = [];
   const walk = d => {
@@ -83,6 +84,7 @@ function keepServerLogs(server) {
   };
   walk(join(server.userDataDir, 'logs'));
   try { cpSync(join(server.userDataDir, 'logs'), target, { recursive: true }); } catch { /* nothing logged */ }
+  if (!failed) return void console.error(`[integration] logs kept in ${target}`);
   const telling = /exited|exit code|signal|SIGSEGV|SIGABRT|SIGKILL|out of memory|heap|FATAL|crash|terminated|Unhandled/i;
   for (const f of files) {
     const lines = readFileSync(f, 'utf8').split('\n').filter(l => telling.test(l));

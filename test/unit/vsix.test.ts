@@ -16,6 +16,7 @@ const ALLOWED: Array<[RegExp, string]> = [
   [/^media\/[\w-]+\.(svg|png|css)$|^media\/walkthrough\/[\w-]+\.svg$/, 'icons, panel style, walkthrough images'],
   [/^models\/[\w-]+\.bin\.gz$|^models\/ner-calibration\.json$/, 'the entity tagger and its calibration'],
   [/^models\/admin-divisions\.txt\.gz$/, 'the gazetteer of administrative divisions'],
+  [/^models\/jieba-idf\.utf8$/, "a one-line stand-in for jieba's keyword idf table (src/core/jieba.ts)"],
   [/^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, 'runtime translations'],
   [/^schema\/[\w-]+\.schema\.json$/, 'the export contract'],
   [/^seeds\/[\w-]+\.txt$/, 'the sample page of Open Sample Page'],

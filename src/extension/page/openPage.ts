@@ -114,6 +114,9 @@ export class OpenPage extends Disposable implements PageView {
   /** Fires each time the page becomes idle. */
   readonly onDidBecomeIdle = this.becameIdle.event;
 
+  /** When the store took this page on (ms, performance clock): the first results are logged against it. */
+  private readonly createdAt = performance.now();
+
   constructor(readonly uri: vscode.Uri, text: string, private readonly services: PageServices) {
     super();
     this._text = text;
@@ -278,6 +281,9 @@ export class OpenPage extends Disposable implements PageView {
     this._analysing = true;
     this.announce();
     const version = doc.version;
+    const started = performance.now(), first = !this._analysedOnce;
+    const took = (what: string) => this.services.log.info(`${vscode.workspace.asRelativePath(this.uri)}: ${what} ${Math.round(performance.now() - started)} ms after the analysis was asked for`
+      + (first ? `, ${Math.round(performance.now() - this.createdAt)} ms after the page was taken on` : ''));
     try {
       const options = { ...config.value.analyzers, ...await this.services.analysisOptions() };
       if (made?.text === text) {
@@ -291,6 +297,7 @@ export class OpenPage extends Disposable implements PageView {
         // need neither, so they are shown now and the full result replaces them as suggestions.
         if (this.stopped || this.cts !== cts || this._text !== text) return;
         this.apply(analyzeWithoutEntities(text, options));
+        took('numbers, articles and column breaks shown');
       }
       const analysis = await dialogs.withAnalysisProgress(this.uri, text.length, cts, progress => client.run(text, options, cts.token, progress));
       if (this.cts !== cts || cts.token.isCancellationRequested || this.stopped) return;
@@ -301,6 +308,7 @@ export class OpenPage extends Disposable implements PageView {
       }
       this._analysedOnce = true;
       this.apply(analysis);
+      took('the whole analysis shown');
     } catch (e) {
       if (!(e instanceof CancelledError)) dialogs.showAnalysisError(this.services.log, this.uri, e);
     } finally {
