@@ -55,16 +55,25 @@ interface Stall {
   p99Ms: number;
   /** Most host-thread CPU time spent between two 10 ms ticks, when Node can tell. */
   maxCpuMs?: number;
+  /** The extension host's largest V8 heap in use (MB) at a tick, and before the work began. */
+  heapPeakMB: number;
+  heapBeforeMB: number;
 }
+
+const heapMB = () => process.memoryUsage().heapUsed / 2 ** 20;
 
 /** Runs `work` while sampling the event loop every 10 ms; returns the longest stall seen, in ms. */
 async function maxStallDuring(work: () => Promise<void>): Promise<Stall> {
   const h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   let last = threadCpuMs();
   let maxCpuMs = 0;
-  const ticks = last === undefined ? undefined : setInterval(() => {
+  const heapBeforeMB = heapMB();
+  let heapPeakMB = heapBeforeMB;
+  const ticks = setInterval(() => {
+    heapPeakMB = Math.max(heapPeakMB, heapMB());
+    if (last === undefined) return;
     const now = threadCpuMs()!;
-    maxCpuMs = Math.max(maxCpuMs, now - last!);
+    maxCpuMs = Math.max(maxCpuMs, now - last);
     last = now;
   }, 10);
   h.enable();
@@ -72,10 +81,10 @@ async function maxStallDuring(work: () => Promise<void>): Promise<Stall> {
     await work();
   } finally {
     h.disable();
-    if (ticks) clearInterval(ticks);
+    clearInterval(ticks);
   }
   // The histogram records delay beyond the resolution, in nanoseconds.
-  return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, ...(ticks ? { maxCpuMs } : {}) };
+  return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, heapPeakMB, heapBeforeMB, ...(last !== undefined ? { maxCpuMs } : {}) };
 }
 
 /** The stall the assertion judges: CPU time where known (load-independent), else wall time. */
@@ -116,7 +125,8 @@ describe('a 5 MB page keeps the editor responsive', function () {
     });
     benchFigure('largePageAnalysisMaxStallMs', stall.maxMs);
     if (stall.maxCpuMs !== undefined) benchFigure('largePageAnalysisMaxStallCpuMs', stall.maxCpuMs);
-    console.log(`responsiveness: analysis of ${editor.document.getText().length} chars: max stall ${stall.maxMs.toFixed(0)} ms (CPU ${stall.maxCpuMs?.toFixed(0) ?? '?'} ms), p99 ${stall.p99Ms.toFixed(0)} ms`);
+    benchFigure('largePageHeapPeakMB', Math.round(stall.heapPeakMB));
+    console.log(`responsiveness: analysis of ${editor.document.getText().length} chars: max stall ${stall.maxMs.toFixed(0)} ms (CPU ${stall.maxCpuMs?.toFixed(0) ?? '?'} ms), p99 ${stall.p99Ms.toFixed(0)} ms; host heap ${stall.heapBeforeMB.toFixed(0)} → peak ${stall.heapPeakMB.toFixed(0)} MB`);
 
     const annotations = api.annotations(uri);
     assert.ok(annotations.length > 10_000, `expected tens of thousands of annotations, got ${annotations.length}`);
@@ -139,7 +149,8 @@ describe('a 5 MB page keeps the editor responsive', function () {
     });
     benchFigure('largePageSaveMaxStallMs', stall.maxMs);
     if (stall.maxCpuMs !== undefined) benchFigure('largePageSaveMaxStallCpuMs', stall.maxCpuMs);
-    console.log(`responsiveness: edit, save and re-analysis: max stall ${stall.maxMs.toFixed(0)} ms (CPU ${stall.maxCpuMs?.toFixed(0) ?? '?'} ms), p99 ${stall.p99Ms.toFixed(0)} ms`);
+    benchFigure('largePageSaveHeapPeakMB', Math.round(stall.heapPeakMB));
+    console.log(`responsiveness: edit, save and re-analysis: max stall ${stall.maxMs.toFixed(0)} ms (CPU ${stall.maxCpuMs?.toFixed(0) ?? '?'} ms), p99 ${stall.p99Ms.toFixed(0)} ms; host heap peak ${stall.heapPeakMB.toFixed(0)} MB`);
 
     const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(api.sidecarUri(uri))).toString('utf8')) as { annotations: unknown[]; document: { length: number } };
     assert.strictEqual(saved.document.length, editor.document.getText().length);
