@@ -15,13 +15,12 @@ import type { Annotation, LabelDef } from '../core/types';
 import type { Config } from './config';
 import { lineRangeAt, toRange } from './ranges';
 import { Disposable } from './util/disposable';
+import { inWindow, leftWindow, windowAround, type TextWindow } from './util/visibleWindow';
 import type { AnnotationStore } from './store';
 
 const DEBOUNCE_MS = 80;
 /** Above this many annotations only a window around the visible part is drawn. */
 const VISIBLE_FIRST_THRESHOLD = 3000;
-/** Characters drawn beyond each side of the visible part; scrolling within this margin needs no redraw. */
-const WINDOW_CHARS = 30_000;
 const BUILTIN_COLOUR_IDS = new Set(['PER', 'LOC', 'ORG', 'WORK', 'NUMBER']);
 /**
  * Faint suggestions keep their label colour but draw the text at this opacity with a dotted outline: the
@@ -62,7 +61,7 @@ export class Decorations extends Disposable {
   private readonly structure: Record<'article' | 'columnBreak' | 'relation', vscode.TextEditorDecorationType>;
   private readonly applied = new WeakMap<vscode.TextEditor, Ranges>();
   /** The offsets drawn in an editor showing a window of a huge page. */
-  private readonly windows = new WeakMap<vscode.TextEditor, { start: number; end: number }>();
+  private readonly windows = new WeakMap<vscode.TextEditor, TextWindow>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private enabled: boolean;
   private readonly builtinColours: ReadonlyMap<string, string>;
@@ -106,7 +105,10 @@ export class Decorations extends Disposable {
 
       vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(e => this.apply(e))),
       vscode.window.onDidChangeActiveTextEditor(e => { if (e) this.apply(e); }),
-      vscode.window.onDidChangeTextEditorVisibleRanges(e => { if (this.leftWindow(e.textEditor)) this.schedule(e.textEditor.document.uri); }),
+      vscode.window.onDidChangeTextEditorVisibleRanges(e => {
+        const window = this.windows.get(e.textEditor);
+        if (window && leftWindow(e.textEditor, window)) this.schedule(e.textEditor.document.uri);
+      }),
       config.onDidChange(changed => {
         if (changed.has('highlights')) this.enabled = config.value.highlights.enabled;
         if (changed.has('confidence') && !changed.has('labels') && !changed.has('highlights')) this.applyAll();
@@ -231,13 +233,13 @@ export class Decorations extends Disposable {
     const all = state && this.enabled ? state.annotations : [];
     // A huge page draws a window around what is visible first; one pass, no string built per item
     // (this loop runs over every annotation of a 5 MB page on the host's event loop).
-    const window = all.length > VISIBLE_FIRST_THRESHOLD && editor.visibleRanges.length > 0 ? this.windowFor(editor) : undefined;
+    const window = all.length > VISIBLE_FIRST_THRESHOLD ? windowAround(editor) : undefined;
     const labels = new Set<string>();
     const drawn: Annotation[] = [];
     for (const a of all) {
       if (a.status === 'rejected' || a.end > length) continue;
       labels.add(a.label);
-      if (!window || (a.end >= window.start && a.start <= window.end)) drawn.push(a);
+      if (!window || inWindow(window, a.start, a.end)) drawn.push(a);
     }
     for (const label of labels) {
       if (this.types.has(`${label}.suggested`)) continue;
@@ -250,24 +252,6 @@ export class Decorations extends Disposable {
     if (window) this.windows.set(editor, window);
     else this.windows.delete(editor);
     this.draw(editor, ranges, drawn);
-  }
-
-  private windowFor(editor: vscode.TextEditor): { start: number; end: number } {
-    const shown = this.visibleOffsets(editor);
-    return { start: shown.start - WINDOW_CHARS, end: shown.end + WINDOW_CHARS };
-  }
-
-  private visibleOffsets(editor: vscode.TextEditor): { start: number; end: number } {
-    const doc = editor.document;
-    return { start: doc.offsetAt(editor.visibleRanges[0].start), end: doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1].end) };
-  }
-
-  /** The editor draws a window of a huge page and now shows text near or beyond its edge. */
-  private leftWindow(editor: vscode.TextEditor): boolean {
-    const window = this.windows.get(editor);
-    if (!window || editor.visibleRanges.length === 0) return false;
-    const shown = this.visibleOffsets(editor);
-    return shown.start < window.start + WINDOW_CHARS / 2 || shown.end > window.end - WINDOW_CHARS / 2;
   }
 
   private draw(editor: vscode.TextEditor, empty: Ranges, annotations: readonly Annotation[]): void {

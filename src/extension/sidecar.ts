@@ -15,6 +15,7 @@ import type { Sidecar } from '../core/team/types';
 import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Relation } from '../core/types';
 import { errorCode, messageOf } from '../core/errors';
 import { writeFileAtomicAsync } from '../node/atomicWrite';
+import type { ByteParts } from '../node/byteParts';
 
 export const SIDECAR_SUFFIX = '.biaozhu.json';
 
@@ -92,7 +93,7 @@ const ITEMS_PER_TURN = 1000;
  * takes the host hundreds of milliseconds. The lists in `data`
  * are only read, never copied, so the caller passes arrays it will replace rather than mutate.
  */
-export async function sidecarBytes(page: vscode.Uri, text: string, data: SidecarData): Promise<Buffer> {
+export async function sidecarBytes(page: vscode.Uri, text: string, data: SidecarData): Promise<ByteParts> {
   // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
   // A relation whose end is gone (deleted, or dropped by an edit) is left out: the contract requires both ends.
   const relations = pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept;
@@ -106,7 +107,7 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
     parts.push(Buffer.from(part, 'utf8'));
     await new Promise(resolve => setImmediate(resolve));
   }
-  return Buffer.concat(parts);
+  return parts; // never joined: see node/byteParts.ts
 }
 
 /** The page path as stored in exports: relative to its workspace folder, or its file name. */
@@ -116,6 +117,6 @@ export function relativePath(page: vscode.Uri): string {
 }
 
 /** Writes a sidecar atomically (each page serialises its own saves, so one write per file runs at a time). */
-export function writeSidecar(uri: vscode.Uri, content: Buffer): Promise<void> {
+export function writeSidecar(uri: vscode.Uri, content: ByteParts): Promise<void> {
   return writeFileAtomicAsync(uri.fsPath, content);
 }

@@ -10,26 +10,52 @@ import { RichCommands } from './commands/richIds';
 import { lineRangeAt, toRange } from './ranges';
 import type { AnnotationStore } from './store';
 import { Disposable } from './util/disposable';
+import { inWindow, leftWindow, windowAround, type TextWindow } from './util/visibleWindow';
+
+/** Above this many articles a page gets lenses only near what its editors show (a 5 MB page has 16 K articles). */
+const ALL_LENSES_MAX = 300;
 
 export class ArticleLenses extends Disposable implements vscode.CodeLensProvider {
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.emitter.event;
   private timer?: ReturnType<typeof setTimeout>;
+  /** The windows the lenses of a huge page were last given for, by document. */
+  private readonly windows = new Map<string, TextWindow[]>();
 
   constructor(private readonly store: AnnotationStore) {
     super();
-    this._register(store.onDidChange(() => {
-      if (this.timer) return;
-      this.timer = setTimeout(() => { this.timer = undefined; this.emitter.fire(); }, 250);
+    this._register(store.onDidChange(() => this.refreshSoon()));
+    this._register(vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => {
+      const windows = this.windows.get(textEditor.document.uri.toString());
+      if (windows && !windows.some(w => !leftWindow(textEditor, w))) this.refreshSoon();
     }));
+    this._register(vscode.workspace.onDidCloseTextDocument(doc => this.windows.delete(doc.uri.toString())));
     this._register({ dispose: () => clearTimeout(this.timer) });
   }
 
-  /** Positions only: the counts are computed in `resolveCodeLens`, which VS Code calls for visible lenses only. */
+  private refreshSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = undefined; this.emitter.fire(); }, 250);
+  }
+
+  /**
+   * Positions only: the counts are computed in `resolveCodeLens`, which VS Code calls for visible lenses only.
+   * On a page with very many articles, only those near what an editor shows: sending every lens after each
+   * change cost the extension host hundreds of milliseconds of reply serialisation (CPU profile, 5 MB page).
+   */
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const state = this.store.get(doc.uri);
     if (!state) return [];
-    return state.articles.flatMap((article, i) => {
+    const key = doc.uri.toString();
+    let articles = state.articles.map((article, i) => ({ article, i }));
+    if (articles.length > ALL_LENSES_MAX) {
+      const windows = vscode.window.visibleTextEditors.filter(e => e.document.uri.toString() === key).map(windowAround).filter(w => w !== undefined);
+      this.windows.set(key, windows);
+      articles = articles.filter(({ article }) => windows.some(w => inWindow(w, article.start, article.end)));
+    } else {
+      this.windows.delete(key);
+    }
+    return articles.flatMap(({ article, i }) => {
       const range = lineRangeAt(doc, article.start);
       const labels = article.labels ?? [];
       return [

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unl
 import { mkdir, open, rename, unlink } from 'fs/promises';
 import { basename, dirname, join } from 'path';
 import { errorCode, messageOf } from '../core/errors';
+import type { ByteParts } from './byteParts';
 
 /**
  * Writes that a crash or kill at any moment leaves as either the complete old file or the complete new
@@ -55,13 +56,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, { durab
 }
 
 /** The same guarantee without blocking the event loop (the extension host uses this, through WriteQueue). */
-export async function writeFileAtomicAsync(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array | ByteParts): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempFor(path);
   try {
     const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(toBytes(data));
+      // Slices are written one after another, never joined into one buffer on the caller's thread.
+      for (const part of Array.isArray(data) ? data as ByteParts : [toBytes(data as string | Uint8Array)]) {
+        for (let at = 0; at < part.length;) at += (await fh.write(part, at, part.length - at)).bytesWritten;
+      }
       await fh.sync();
     } finally {
       await fh.close();

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { removeStaleTemps, writeFileAtomic, writeFileAtomicAsync } from '../../src/node/atomicWrite';
+import { sameBytes } from '../../src/node/byteParts';
 import { toDocument } from '../../src/core/document';
 import { parseDocument, serializeDocument } from '../../src/core/documentJson';
 import type { Annotation, AnnotationDocument } from '../../src/core/types';
@@ -79,6 +80,30 @@ describe('atomic writes', () => {
       assert.ok(existsSync(join(target, 'inside')));
     });
   }
+
+  it('writeFileAtomicAsync writes a list of slices as the bytes they hold together (a huge sidecar is never joined)', async () => {
+    const target = join(tmp, 'parts', 'big.txt.biaozhu.json');
+    const text = '{"a": "新闻", "b": [' + '1,'.repeat(100_000) + '2]}\n';
+    const whole = Buffer.from(text, 'utf8');
+    // Cut inside multi-byte characters too, with an empty slice: the file is the bytes, not the cuts.
+    const cuts = [0, 7, 8, 8, 9001, whole.length - 3, whole.length];
+    const parts = cuts.slice(1).map((end, i) => whole.subarray(cuts[i], end));
+    await writeFileAtomicAsync(target, parts);
+    assert.ok(readFileSync(target).equals(whole));
+    assert.deepStrictEqual(readdirSync(join(target, '..')), ['big.txt.biaozhu.json']);
+  });
+
+  it('sameBytes compares slices however each side is cut, and tells a one-byte difference or a length apart', () => {
+    const bytes = Buffer.from('标注 annotation 标注', 'utf8');
+    const cutAt = (b: Buffer, ...at: number[]) => [0, ...at, b.length].slice(1).map((end, i, a) => b.subarray(i === 0 ? 0 : a[i - 1], end));
+    assert.ok(sameBytes([bytes], cutAt(bytes, 1, 4, 4, 12)));
+    assert.ok(sameBytes(cutAt(bytes, 5), cutAt(bytes, 2, 9, 20)));
+    assert.ok(sameBytes([], [Buffer.alloc(0)]));
+    const other = Buffer.from(bytes);
+    other[bytes.length - 1] ^= 1;
+    assert.ok(!sameBytes(cutAt(bytes, 3), cutAt(other, 11)));
+    assert.ok(!sameBytes([bytes], [bytes.subarray(0, bytes.length - 1)]));
+  });
 
   it('removeStaleTemps deletes temporaries of dead writers only', () => {
     const dir = join(tmp, 'stale');

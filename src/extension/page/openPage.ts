@@ -27,6 +27,7 @@ import { type AnalysisClient, CancelledError } from '../analysisClient';
 import type { Config } from '../config';
 import { toTextEdit } from '../ranges';
 import { hasSidecar, loadSidecar, sidecarBytes, writeSidecar, type TeamKeys } from '../sidecar';
+import { sameBytes, type ByteParts } from '../../node/byteParts';
 import { Disposable, timeout } from '../util/disposable';
 import { openDocument } from '../util/uris';
 import * as dialogs from './dialogs';
@@ -105,7 +106,7 @@ export class OpenPage extends Disposable implements PageView {
   /** Edits waiting behind an asynchronous reload-from-disk check, applied in order. */
   private edits?: Promise<void>;
   /** The last content written, to tell the page's own writes from outside changes. */
-  private lastWritten?: Buffer;
+  private lastWritten?: ByteParts;
   private writeErrorShown = false;
   /** Closed or disposed: no more announcements, waiters released. */
   private stopped = false;
@@ -471,7 +472,7 @@ export class OpenPage extends Disposable implements PageView {
 
   /** True when `content` is exactly what this page last wrote to its sidecar. */
   isOwnWrite(content: Buffer): boolean {
-    return this.lastWritten?.equals(content) === true;
+    return this.lastWritten !== undefined && sameBytes(this.lastWritten, [content]);
   }
 
   /** Each save builds its text over several event-loop turns, so a later one waits for the one before. */
@@ -490,7 +491,7 @@ export class OpenPage extends Disposable implements PageView {
     const target = this.sidecar;
     // A snapshot: changes during the build replace these arrays (never mutate them) and schedule another save.
     const content = await sidecarBytes(this.uri, this._text, { ...this.data, team: this._team, labels: this.services.config.value.labels });
-    if (this.lastWritten?.equals(content)) return;
+    if (this.lastWritten && sameBytes(this.lastWritten, content)) return;
     try {
       this.lastWritten = content;
       await writeSidecar(target, content);
