@@ -26,8 +26,21 @@ export interface Snapshot {
   /** What the panel's Undo and Redo would do (localised descriptions); absent when there is nothing to undo or redo. */
   history: { undo?: string; redo?: string };
   busy: boolean;
+  /**
+   * The label sections of the workspace's `.biaozhu/guidelines.md`, by label id (absent when the workspace
+   * has no guidelines file): the panel shows the one of the annotation in focus.
+   */
+  guidelines?: Record<string, PanelGuideline>;
   /** Localised strings the panel needs, keyed by message id. */
   strings: Record<string, string>;
+}
+
+/** One label's guideline as the panel shows it (plain text: the panel renders it as text, never as markup). */
+export interface PanelGuideline {
+  /** The section's heading, e.g. `ORG — Organisation`. */
+  title: string;
+  definition: string;
+  examples: string[];
 }
 
 /** Counts over every page of the workspace (sidecars, or the live state of open pages), sent on request. */
@@ -74,6 +87,8 @@ export type PanelToHost =
   /** Ask for an article's labels (a multi-select on the host). */
   | { type: 'setArticleLabels'; page: PageRef; articleId: string }
   | { type: 'addLabel'; label: LabelDef }
+  /** Open `.biaozhu/guidelines.md` at a label's section (Open Guidelines for Label). */
+  | { type: 'openGuidelines'; label: string }
   | { type: 'analyze'; page: PageRef }
   | { type: 'export'; page: PageRef }
   | { type: 'workspaceStats' }
