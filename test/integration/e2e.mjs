@@ -233,12 +233,36 @@ The full official name of an organisation, government body or company.
 - 拉萨市人民政府
 `;
 
+/** Drags with the mouse (a sash) from one point to another. */
+async function drag(page, x0, y0, x1, y1) {
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, { steps: 5 });
+  await page.mouse.move(x1, y1, { steps: 5 });
+  await page.mouse.up();
+}
+
 /** Expands the side bar views whose header matches `show`, collapses the others. */
 async function showViews(page, show) {
   for (const header of await page.locator('.part.sidebar .pane-header').all()) {
     const expanded = (await header.getAttribute('aria-expanded')) === 'true';
     if (show.test(await header.innerText()) !== expanded) await header.click();
   }
+}
+
+/** The team pages and guidelines, written before the workbench starts (Quick Open finds files that were there). */
+function writeTeamFiles(ws) {
+  mkdirSync(join(ws.dir, '.biaozhu'), { recursive: true });
+  writeFileSync(join(ws.dir, '.biaozhu', 'guidelines.md'), GUIDELINES);
+  const at = '2026-03-02T08:00:00.000Z';
+  writeTeamPage(ws.dir, 'team-done.txt', [teamTag('扎西', 'PER')], { review: { status: 'done', by: 'alice', at } });
+  writeTeamPage(ws.dir, 'team-reviewed.txt', [teamTag('扎西', 'PER')], { review: { status: 'reviewed', by: 'bob', at, history: [{ status: 'done', by: 'alice', at }] } });
+  const duo = teamTag('多吉', 'PER', 'suggested');
+  const zhaxi = teamTag('扎西', 'PER');
+  writeTeamPage(ws.dir, 'team-merge.txt', [teamTag('拉萨市人民政府', 'ORG'), zhaxi, duo], { conflicts: [
+    { list: 'annotations', id: duo.id, base: null, ours: duo, theirs: { ...duo, label: 'ORG', status: 'accepted', source: 'manual' }, fields: ['label', 'status', 'source'] },
+    { list: 'annotations', id: zhaxi.id, base: null, ours: zhaxi, theirs: { ...zhaxi, label: 'LOC' }, fields: ['label'] },
+  ] });
 }
 
 async function teamViews(page, ws, frame, suffix) {
@@ -333,6 +357,7 @@ async function main() {
   if (installed.length !== 1) throw new Error(`the VSIX did not install into ${extensionsDir}: ${readdirSync(extensionsDir)}`);
 
   const ws = makeWorkspace('biaozhu-e2e-');
+  writeTeamFiles(ws);
   const seed = readdirSync(ws.dir).find(n => /^\d.*\.txt$/.test(n));
   // The sample page's temporary folder (and anything else the extension host puts in the temp dir) stays in `work`.
   const serverTmp = join(work, 'tmp');
@@ -570,23 +595,17 @@ async function main() {
     // Issue 14: the Pages view grouped by review status, the Annotation Conflicts view (resolve one with its
     // inline Keep Both, checked on disk), the guideline of the annotation at the cursor in the side panel.
     await step('team: review groups, conflicts view, guideline in the panel', async () => {
-      mkdirSync(join(ws.dir, '.biaozhu'), { recursive: true });
-      writeFileSync(join(ws.dir, '.biaozhu', 'guidelines.md'), GUIDELINES);
-      const at = '2026-03-02T08:00:00.000Z';
-      writeTeamPage(ws.dir, 'team-done.txt', [teamTag('扎西', 'PER')], { review: { status: 'done', by: 'alice', at } });
-      writeTeamPage(ws.dir, 'team-reviewed.txt', [teamTag('扎西', 'PER')], { review: { status: 'reviewed', by: 'bob', at, history: [{ status: 'done', by: 'alice', at }] } });
-      const duo = teamTag('多吉', 'PER', 'suggested');
-      const zhaxi = teamTag('扎西', 'PER');
-      writeTeamPage(ws.dir, 'team-merge.txt', [teamTag('拉萨市人民政府', 'ORG'), zhaxi, duo], { conflicts: [
-        { list: 'annotations', id: duo.id, base: null, ours: duo, theirs: { ...duo, label: 'ORG', status: 'accepted', source: 'manual' }, fields: ['label', 'status', 'source'] },
-        { list: 'annotations', id: zhaxi.id, base: { ...zhaxi, label: 'PER' }, ours: zhaxi, theirs: { ...zhaxi, label: 'LOC' }, fields: ['label'] },
-      ] });
       // The seed page (active) marked through the palette, as a person would.
       await palette(page, 'Biaozhu: Mark Page In Progress');
       await quickOpen(page, 'team-merge.txt');
       const conflictsHeader = page.locator('.part.sidebar .pane-header', { hasText: 'Annotation Conflicts' });
       await conflictsHeader.waitFor({ timeout: 20_000 });
       await showViews(page, /^(pages|annotation conflicts)/i);
+      // A wider side bar, and the Pages view given the room the short conflicts list does not need.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      await drag(page, sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2, sidebar.x + 600, sidebar.y + sidebar.height / 2);
+      const header = await conflictsHeader.boundingBox();
+      await drag(page, header.x + 80, header.y - 1, header.x + 80, header.y + 330);
       // The groups, with their pages (the tree refreshes 1.5 s after a change).
       for (const name of ['In Progress', 'Done', 'Reviewed', 'team-reviewed.txt']) {
         await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
@@ -607,7 +626,9 @@ async function main() {
       for (const end = Date.now() + 20_000; !resolved(); await page.waitForTimeout(200)) {
         if (Date.now() > end) throw new Error('Keep Both did not reach the sidecar');
       }
-      // The guideline of the annotation at the cursor, in the side panel.
+      // The guideline of the annotation at the cursor, in the side panel (the side bar at its width again).
+      const wide = await page.locator('.part.sidebar').boundingBox();
+      await drag(page, wide.x + wide.width + 1, wide.y + wide.height / 2, sidebar.x + sidebar.width, wide.y + wide.height / 2);
       await showViews(page, /^annotations$/i);
       await selectInEditor(page, '扎西');
       const f = await panelFrame(page);

@@ -125,7 +125,7 @@ export function registerConflictsView(view: ConflictsView, store: AnnotationStor
   const resolve = (choice: Resolution) => (node?: ConflictNode) => {
     if (node?.kind !== 'conflict') return false;
     const done = resolvePageConflict(store, node.uri, node.conflict.list, node.conflict.id, choice);
-    if (done) vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: conflict on {0} resolved ({1}); Undo Annotation Action takes it back', node.conflict.id, resolutionName(choice)), 5000);
+    if (done) vscode.window.setStatusBarMessage(vscode.l10n.t('Biaozhu: conflict on {0} resolved ({1})', node.conflict.id, resolutionName(choice)), 5000);
     return done;
   };
   return [
