@@ -2,7 +2,8 @@
  * The typed contract between the extension host and the side panel webview. Type-only: both sides import
  * it with `import type`. The host owns the data; the panel owns only view state.
  */
-import type { EntityCount, LabelCounts, ReviewStatus } from '../core/corpus/stats';
+import type { EntityCount, LabelCounts } from '../core/corpus/stats';
+import type { ReviewGroup } from '../core/team/reviewGroups';
 import type { Annotation, Article, LabelDef, Relation, Status } from '../core/types';
 
 /** Everything the panel shows for the active document. */
@@ -26,6 +27,8 @@ export interface Snapshot {
   /** What the panel's Undo and Redo would do (localised descriptions); absent when there is nothing to undo or redo. */
   history: { undo?: string; redo?: string };
   busy: boolean;
+  /** The page's review status: its review mark (Mark Page …), else not started; as in the Pages view. */
+  review?: ReviewGroup;
   /**
    * The label sections of the workspace's `.biaozhu/guidelines.md`, by label id (absent when the workspace
    * has no guidelines file): the panel shows the one of the annotation in focus.
@@ -46,7 +49,8 @@ export interface PanelGuideline {
 /** Counts over every page of the workspace (sidecars, or the live state of open pages), sent on request. */
 export interface WorkspaceStats {
   pages: number;
-  review: Record<ReviewStatus, number>;
+  /** Pages per review status (the mark, else not started), as the Pages view groups them. */
+  review: Record<ReviewGroup, number>;
   labels: LabelCounts[];
   all: LabelCounts;
   /** The most frequent names (every label but NUMBER) and numbers, at most 10 each. */

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { folderStats, top } from '../../core/corpus/stats';
 import { messageOf } from '../../core/errors';
 import type { GuidelineSection } from '../../core/team/guidelines';
+import { REVIEW_GROUPS, reviewGroup, type ReviewGroup } from '../../core/team/reviewGroups';
 import type { HostToPanel, PanelGuideline, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
 import { localise } from '../commands/rich';
@@ -141,6 +142,7 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       relations: state.relations,
       history: { undo: next.undo && localise(next.undo), redo: next.redo && localise(next.redo) },
       busy: state.analysing || state.loading,
+      review: reviewGroup(state.team.review),
       guidelines: panelGuidelines(this.guidelines.peek(doc.uri)),
       strings: this.strings,
     };
@@ -246,7 +248,9 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       case 'workspaceStats': {
         const pages = await loadPages(this.store);
         const f = folderStats(pages);
-        void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review: f.review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
+        const review = Object.fromEntries(REVIEW_GROUPS.map(s => [s, 0])) as Record<ReviewGroup, number>;
+        for (const p of pages) review[reviewGroup(p.review)]++;
+        void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
         return;
       }
       case 'exportStats':

@@ -218,6 +218,7 @@ describe('team views (issue 14): Pages by review status, Annotation Conflicts, g
       return g?.definition === 'A person\'s name.' ? g : undefined;
     });
     assert.deepStrictEqual(per, { title: 'PER — Person', definition: 'A person\'s name.', examples: ['扎西', '<b>多吉</b>'] });
+    assert.strictEqual(api.panelSnapshot().review, 'not started', 'the Statistics tab shows the page\'s mark (none: not started)');
     await write('Someone\'s full name, as written.');
     await eventually('the changed guideline', () => api.panelSnapshot().guidelines?.PER?.definition === 'Someone\'s full name, as written.');
 
