@@ -14,6 +14,7 @@ import { registerRichCommands } from './commands/rich';
 import { registerTransferCommands } from './commands/transfer';
 import { registerCorpus } from './corpus';
 import { LexiconService } from './corpus/lexiconService';
+import { PagesView } from './corpus/pagesView';
 import { Config } from './config';
 import { Decorations } from './decorations';
 import { AnnotationHover } from './hover';
@@ -24,6 +25,8 @@ import { StatusBar } from './statusBar';
 import { AnnotationStore } from './store';
 import { ArticleLenses, JoinBrokenParagraph } from './structure';
 import { registerTeamCommands } from './team/commands';
+import { ConflictsView, registerConflictsView } from './team/conflictsView';
+import { Guidelines } from './team/guidelines';
 import { LintDiagnostics } from './team/diagnostics';
 import { GuidelineHover } from './team/guidelineHover';
 import { LintQuickFixes } from './team/quickFixes';
@@ -47,11 +50,14 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
   const store = new AnnotationStore(config, client, log, () => lexicon.analysisOptions());
   const decorations = new Decorations(store, config, BUILTIN_LABELS);
   const lenses = new ArticleLenses(store);
-  const panel = new PanelProvider(context.extensionUri, store, config, log);
+  const guidelines = new Guidelines();
+  const panel = new PanelProvider(context.extensionUri, store, config, guidelines, log);
   const lint = new LintDiagnostics(store, config, log);
+  const pages = new PagesView(store, context.workspaceState);
+  const conflicts = new ConflictsView(store);
 
   context.subscriptions.push(
-    log, config, client, lexicon, store, decorations, lenses, panel,
+    log, config, client, lexicon, store, decorations, lenses, guidelines, panel,
     // The lexicon learns from what each page saves, against the state the page was loaded with.
     store.onDidChange(page => lexicon.noteChanged(page)),
     store.onDidSave(page => void lexicon.learnFrom(page)),
@@ -72,16 +78,17 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
       script: path.join(context.extensionPath, 'dist', 'pageWorker.js'),
       jobs: Math.max(1, os.availableParallelism()),
       options: async () => ({ ...config.value.analyzers, ...await lexicon.analysisOptions() }),
-    }, log),
+    }, pages, log),
     lint,
-    vscode.languages.registerHoverProvider(SELECTOR, new GuidelineHover(store)),
+    vscode.languages.registerHoverProvider(SELECTOR, new GuidelineHover(store, guidelines)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new LintQuickFixes(lint), { providedCodeActionKinds: LintQuickFixes.kinds }),
     ...registerTeamCommands(store, config, lint, log),
+    ...registerConflictsView(conflicts, store, log),
     timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
     ...registerOnboarding(context.extensionPath, store, log),
   );
   log.info(`activated in ${Math.round(performance.now() - activatedAt)} ms (module evaluated ${Math.round(activatedAt - loadedAt)} ms before)`);
-  return createApi(store, decorations, panel, lexicon);
+  return createApi(store, decorations, panel, lexicon, { pages, conflicts });
 }
 
 export function deactivate(): void {}

@@ -2,7 +2,8 @@
  * The typed contract between the extension host and the side panel webview. Type-only: both sides import
  * it with `import type`. The host owns the data; the panel owns only view state.
  */
-import type { EntityCount, LabelCounts, ReviewStatus } from '../core/corpus/stats';
+import type { EntityCount, LabelCounts } from '../core/corpus/stats';
+import type { ReviewGroup } from '../core/team/reviewGroups';
 import type { Annotation, Article, LabelDef, Relation, Status } from '../core/types';
 
 /** Everything the panel shows for the active document. */
@@ -26,14 +27,30 @@ export interface Snapshot {
   /** What the panel's Undo and Redo would do (localised descriptions); absent when there is nothing to undo or redo. */
   history: { undo?: string; redo?: string };
   busy: boolean;
+  /** The page's review status: its review mark (Mark Page …), else not started; as in the Pages view. */
+  review?: ReviewGroup;
+  /**
+   * The label sections of the workspace's `.biaozhu/guidelines.md`, by label id (absent when the workspace
+   * has no guidelines file): the panel shows the one of the annotation in focus.
+   */
+  guidelines?: Record<string, PanelGuideline>;
   /** Localised strings the panel needs, keyed by message id. */
   strings: Record<string, string>;
+}
+
+/** One label's guideline as the panel shows it (plain text: the panel renders it as text, never as markup). */
+export interface PanelGuideline {
+  /** The section's heading, e.g. `ORG — Organisation`. */
+  title: string;
+  definition: string;
+  examples: string[];
 }
 
 /** Counts over every page of the workspace (sidecars, or the live state of open pages), sent on request. */
 export interface WorkspaceStats {
   pages: number;
-  review: Record<ReviewStatus, number>;
+  /** Pages per review status (the mark, else not started), as the Pages view groups them. */
+  review: Record<ReviewGroup, number>;
   labels: LabelCounts[];
   all: LabelCounts;
   /** The most frequent names (every label but NUMBER) and numbers, at most 10 each. */
@@ -74,6 +91,8 @@ export type PanelToHost =
   /** Ask for an article's labels (a multi-select on the host). */
   | { type: 'setArticleLabels'; page: PageRef; articleId: string }
   | { type: 'addLabel'; label: LabelDef }
+  /** Open `.biaozhu/guidelines.md` at a label's section (Open Guidelines for Label). */
+  | { type: 'openGuidelines'; label: string }
   | { type: 'analyze'; page: PageRef }
   | { type: 'export'; page: PageRef }
   | { type: 'workspaceStats' }

@@ -7,6 +7,7 @@ import type { HostToPanel, PageRef, PanelToHost, Snapshot, WorkspaceStats } from
 import { loadViewState, onHostMessage, post, saveViewState } from './api';
 import type { Actions, Ctx, ItemSpec } from './context';
 import { h, swatch } from './dom';
+import { createGuideline } from './guideline';
 import { createLabelEditor } from './labelEditor';
 import { attachListNavigation } from './listNav';
 import { renderArticles, renderEntities, renderNumbers, renderOrphans, renderRelations, type ViewResult } from './lists';
@@ -108,7 +109,20 @@ const labelEditor = createLabelEditor(
 labelEditor.element.open = view.labelsOpen;
 const noDoc = h('p', { class: 'bz-empty bz-nodoc' });
 const main = h('main', { class: 'bz-body' }, tablist, h('div', { class: 'bz-filter-row' }, filterLabel, filterInput), toolbar, panel, keysHint);
-document.body.append(header, busy, tagbar, noDoc, main, labelEditor.element);
+/** The label of the focused row, when it stands for annotations (entities, numbers, orphans, stats). */
+const focusedLabel = (): string | undefined => {
+  const key = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+  const id = key ? items.get(key)?.ids[0] : undefined;
+  return id === undefined ? undefined : (snap.annotations.find(a => a.id === id) ?? snap.orphans.find(a => a.id === id))?.label;
+};
+const guideline = createGuideline({
+  focusedLabel, t: (key, ...args) => t(key, ...args),
+  open: label => post({ type: 'openGuidelines', label }),
+  onToggle: open => { view = { ...view, guidelineOpen: open }; save(); },
+}, view.guidelineOpen);
+document.body.append(header, busy, tagbar, noDoc, main, guideline.element, labelEditor.element);
+// The focused row's label decides the guideline shown (focus leaving the list falls back to the editor's cursor).
+document.addEventListener('focusin', () => guideline.refresh());
 
 // --- Actions ------------------------------------------------------------------------------------------
 
@@ -223,6 +237,7 @@ function render(): void {
     if (again && again !== document.activeElement) again.focus({ preventScroll: true });
   }
   panel.scrollTop = view.scroll[view.tab] ?? 0;
+  guideline.update(snap);
 }
 
 const KEYS_HINT: Record<TabId, StringKey> = {
@@ -326,6 +341,7 @@ onHostMessage((m: HostToPanel) => {
       if (snap.document) {
         snap = { ...snap, document: { ...snap.document, selection: { start: m.start, end: m.end } } };
         updateTagButtons();
+        guideline.update(snap);
       }
       break;
     case 'focusFilter':

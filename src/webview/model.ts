@@ -328,10 +328,12 @@ export interface ViewState {
   expanded: string[];
   scroll: Partial<Record<TabId, number>>;
   labelsOpen: boolean;
+  /** The guideline section is open (it is, until the user closes it). */
+  guidelineOpen: boolean;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
-  tab: 'entities', filter: '', numberSort: { key: 'position', dir: 'asc' }, entitySort: 'mentions', collapsed: [], expanded: [], scroll: {}, labelsOpen: false,
+  tab: 'entities', filter: '', numberSort: { key: 'position', dir: 'asc' }, entitySort: 'mentions', collapsed: [], expanded: [], scroll: {}, labelsOpen: false, guidelineOpen: true,
 };
 
 const MAX_KEYS = 2000;
@@ -361,6 +363,7 @@ export function restoreViewState(raw: unknown): ViewState {
     expanded: keys(r.expanded),
     scroll,
     labelsOpen: r.labelsOpen === true,
+    guidelineOpen: r.guidelineOpen !== false,
   };
 }
 
@@ -368,4 +371,16 @@ export function restoreViewState(raw: unknown): ViewState {
 export function toggleKey(list: readonly string[], key: string, on: boolean): string[] {
   const rest = list.filter(k => k !== key);
   return on ? [...rest, key].slice(-MAX_KEYS) : rest;
+}
+
+/** The innermost annotation (not rejected, if any is) under `offset`: the one the editor's cursor is on. */
+export function annotationUnder(annotations: readonly Annotation[], offset: number): Annotation | undefined {
+  let best: Annotation | undefined;
+  for (const a of annotations) {
+    if (a.start > offset || offset >= a.end) continue;
+    const better = !best || (best.status === 'rejected' && a.status !== 'rejected')
+      || ((best.status === 'rejected') === (a.status === 'rejected') && a.end - a.start < best.end - best.start);
+    if (better) best = a;
+  }
+  return best;
 }

@@ -1,5 +1,6 @@
 /**
- * The Statistics view: counts per label and status, review status and the most frequent names and
+ * The Statistics view: counts per label and status, review status (the page's mark, else not started; the
+ * suggestions still to decide beside it) and the most frequent names and
  * numbers of this page (under the filter), and the same for every page of the workspace on request.
  */
 import { pageStats, top, type EntityCount, type LabelCounts } from '../core/corpus/stats';
@@ -21,7 +22,7 @@ export function renderStats(ctx: Ctx): ViewResult {
   } else {
     pageSection.append(
       countsTable(ctx, page.labels, page.all),
-      h('p', { class: 'bz-dim' }, ctx.t('stats.review', ctx.t(`stats.review.${page.review}`), ctx.int(page.pending))),
+      h('p', { class: 'bz-dim' }, ctx.t('stats.review', ctx.t(`stats.review.${ctx.snap.review ?? 'not started'}`), ctx.int(page.pending))),
       topList(ctx, 'names', ctx.t('stats.topNames'), top(page.entities, TOP, 'names'), shown),
       topList(ctx, 'numbers', ctx.t('stats.topNumbers'), top(page.entities, TOP, 'numbers'), shown),
     );
@@ -71,7 +72,7 @@ function workspaceSection(ctx: Ctx): HTMLElement {
     h('h3', { id: 'bz-stats-ws' }, ctx.t('stats.workspace')), h('div', { class: 'bz-stats-actions' }, count, csv));
   if (ws && ws !== 'loading') {
     section.append(
-      h('p', { class: 'bz-dim' }, ctx.t('stats.pages', ctx.int(ws.pages), ctx.int(ws.review.done), ctx.int(ws.review['in progress']), ctx.int(ws.review['not started']))),
+      h('p', { class: 'bz-dim' }, ctx.t('stats.pages', ctx.int(ws.pages), ctx.int(ws.review['not started']), ctx.int(ws.review['in progress']), ctx.int(ws.review.done), ctx.int(ws.review.reviewed))),
       countsTable(ctx, ws.labels, ws.all),
       topList(ctx, 'names', ctx.t('stats.topNames'), ws.topNames),
       topList(ctx, 'numbers', ctx.t('stats.topNumbers'), ws.topNumbers),

@@ -5,6 +5,7 @@
 // Writes test-output/screenshots/*.png and test-output/extension.json (git-ignored); `npm run docs:update`
 // copies them to docs/screenshots/ and bench/results/extension.json.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -196,6 +197,82 @@ async function editorWraps(page) {
   });
 }
 
+
+// ---- issue 14: a page left with merge conflicts, pages with review marks, guidelines -------------------
+const TEAM_TEXT = '拉萨市人民政府开会。扎西发言，多吉记录。\n';
+const TEAM_LABELS = [
+  { id: 'PER', name: 'Person', color: '#d9480f' }, { id: 'LOC', name: 'Location', color: '#2b8a3e' },
+  { id: 'ORG', name: 'Organisation', color: '#1864ab' }, { id: 'WORK', name: 'Work title', color: '#862e9c' },
+  { id: 'NUMBER', name: 'Number', color: '#e67700' },
+];
+const teamTag = (word, label, status = 'accepted') => {
+  const start = TEAM_TEXT.indexOf(word);
+  return { id: `${label.toLowerCase()}-${start}`, start, end: start + word.length, text: word, label, source: status === 'suggested' ? 'auto' : 'manual', status };
+};
+/** Writes `name` (TEAM_TEXT) and its sidecar with `extra` keys (review, conflicts) into `dir`, as a merge or a mark leaves them. */
+function writeTeamPage(dir, name, annotations, extra = {}) {
+  writeFileSync(join(dir, name), TEAM_TEXT);
+  const document = { path: name, sha256: createHash('sha256').update(TEAM_TEXT, 'utf8').digest('hex'), length: TEAM_TEXT.length, offsetUnit: 'utf16' };
+  const doc = { format: 'biaozhu/annotations', version: 1, document, labels: TEAM_LABELS, articles: [], columnBreaks: [], annotations, orphans: [], ...extra };
+  writeFileSync(join(dir, `${name}.biaozhu.json`), `${JSON.stringify(doc, null, 2)}\n`);
+}
+const GUIDELINES = `# Labels
+
+## PER — Person
+A person's name as written in the text, without titles or posts (县长, 记者).
+
+### Examples
+- 扎西
+- 多吉
+- 王某 (not 王县长)
+
+## ORG — Organisation
+The full official name of an organisation, government body or company.
+
+### Examples
+- 拉萨市人民政府
+`;
+
+/** Drags with the mouse (a sash) from one point to another. */
+async function drag(page, x0, y0, x1, y1) {
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, { steps: 5 });
+  await page.mouse.move(x1, y1, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Expands the side bar views whose header matches `show`, collapses the others. */
+async function showViews(page, show) {
+  for (const header of await page.locator('.part.sidebar .pane-header').all()) {
+    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+    if (show.test(await header.innerText()) !== expanded) await header.click();
+  }
+}
+
+/** The team pages and guidelines, written before the workbench starts (Quick Open finds files that were there). */
+function writeTeamFiles(ws) {
+  mkdirSync(join(ws.dir, '.biaozhu'), { recursive: true });
+  writeFileSync(join(ws.dir, '.biaozhu', 'guidelines.md'), GUIDELINES);
+  const at = '2026-03-02T08:00:00.000Z';
+  writeTeamPage(ws.dir, 'team-done.txt', [teamTag('扎西', 'PER')], { review: { status: 'done', by: 'alice', at } });
+  writeTeamPage(ws.dir, 'team-reviewed.txt', [teamTag('扎西', 'PER')], { review: { status: 'reviewed', by: 'bob', at, history: [{ status: 'done', by: 'alice', at }] } });
+  const duo = teamTag('多吉', 'PER', 'suggested');
+  const zhaxi = teamTag('扎西', 'PER');
+  writeTeamPage(ws.dir, 'team-merge.txt', [teamTag('拉萨市人民政府', 'ORG'), zhaxi, duo], { conflicts: [
+    { list: 'annotations', id: duo.id, base: null, ours: duo, theirs: { ...duo, label: 'ORG', status: 'accepted', source: 'manual' }, fields: ['label', 'status', 'source'] },
+    { list: 'annotations', id: zhaxi.id, base: null, ours: zhaxi, theirs: { ...zhaxi, label: 'LOC' }, fields: ['label'] },
+  ] });
+}
+
+async function teamViews(page, ws, frame, suffix) {
+  await showViews(page, /^(pages|annotation conflicts)/i);
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: '多吉' }).first().click();
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: '多吉' }).first().hover();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(shots, `team-views-${suffix}.png`) });
+}
+
 async function screenshots(page, frame, suffix) {
   await focusPanelView(page);
   await frame.locator('#bz-tab-entities').click();
@@ -280,6 +357,7 @@ async function main() {
   if (installed.length !== 1) throw new Error(`the VSIX did not install into ${extensionsDir}: ${readdirSync(extensionsDir)}`);
 
   const ws = makeWorkspace('biaozhu-e2e-');
+  writeTeamFiles(ws);
   const seed = readdirSync(ws.dir).find(n => /^\d.*\.txt$/.test(n));
   // The sample page's temporary folder (and anything else the extension host puts in the temp dir) stays in `work`.
   const serverTmp = join(work, 'tmp');
@@ -511,6 +589,56 @@ async function main() {
       await relationShots(page, frame, pair, 'light');
       await setTheme(page, 'Dark Modern', true);
       await relationShots(page, frame, pair, 'dark');
+      await setTheme(page, 'Light Modern', false);
+    });
+
+    // Issue 14: the Pages view grouped by review status, the Annotation Conflicts view (resolve one with its
+    // inline Keep Both, checked on disk), the guideline of the annotation at the cursor in the side panel.
+    await step('team: review groups, conflicts view, guideline in the panel', async () => {
+      // The seed page (active) marked through the palette, as a person would.
+      await palette(page, 'Biaozhu: Mark Page In Progress');
+      await quickOpen(page, 'team-merge.txt');
+      const conflictsHeader = page.locator('.part.sidebar .pane-header', { hasText: 'Annotation Conflicts' });
+      await conflictsHeader.waitFor({ timeout: 20_000 });
+      await showViews(page, /^(pages|annotation conflicts)/i);
+      // A wider side bar, and the Pages view given the room the short conflicts list does not need.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      await drag(page, sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2, sidebar.x + 600, sidebar.y + sidebar.height / 2);
+      const header = await conflictsHeader.boundingBox();
+      await drag(page, header.x + 80, header.y - 1, header.x + 80, header.y + 330);
+      // The groups, with their pages (the tree refreshes 1.5 s after a change).
+      for (const name of ['In Progress', 'Done', 'Reviewed', 'team-reviewed.txt']) {
+        await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
+      }
+      await palette(page, 'Notifications: Clear All Notifications');
+      await teamViews(page, ws, frame, 'light');
+      await setTheme(page, 'Dark Modern', true);
+      await teamViews(page, ws, frame, 'dark');
+      await setTheme(page, 'Light Modern', false);
+      // Keep Both from the row's inline action: the sidecar keeps both 多吉 and one conflict.
+      const row = page.locator('.part.sidebar .monaco-list-row', { hasText: '多吉' }).first();
+      await row.hover();
+      await row.locator('.action-label[aria-label="Keep Both"]').click();
+      const resolved = () => {
+        const sidecar = JSON.parse(readFileSync(join(ws.dir, 'team-merge.txt.biaozhu.json'), 'utf8'));
+        return sidecar.conflicts?.length === 1 && sidecar.annotations.filter(a => a.text === '多吉').length === 2;
+      };
+      for (const end = Date.now() + 20_000; !resolved(); await page.waitForTimeout(200)) {
+        if (Date.now() > end) throw new Error('Keep Both did not reach the sidecar');
+      }
+      // The guideline of the annotation at the cursor, in the side panel (the side bar at its width again).
+      const wide = await page.locator('.part.sidebar').boundingBox();
+      await drag(page, wide.x + wide.width + 1, wide.y + wide.height / 2, sidebar.x + sidebar.width, wide.y + wide.height / 2);
+      await showViews(page, /^annotations$/i);
+      await selectInEditor(page, '扎西');
+      const f = await panelFrame(page);
+      await f.locator('.bz-guideline:not([hidden])', { hasText: 'PER — Person' }).waitFor({ timeout: 20_000 });
+      await f.locator('#bz-tab-entities').click();
+      await selectInEditor(page, '扎西');
+      await f.locator('.bz-guideline:not([hidden])', { hasText: 'PER — Person' }).waitFor({ timeout: 20_000 });
+      await page.locator('.part.sidebar').screenshot({ path: join(shots, 'panel-guideline-light.png') });
+      await setTheme(page, 'Dark Modern', true);
+      await page.locator('.part.sidebar').screenshot({ path: join(shots, 'panel-guideline-dark.png') });
       await setTheme(page, 'Light Modern', false);
     });
 

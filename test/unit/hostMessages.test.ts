@@ -9,7 +9,7 @@ const ctx: MessageContext = {
 const page = pageA;
 
 describe('panel messages checked by the host', () => {
-  const accepted: Array<[string, unknown]> = [
+  const accepted: Array<[string, unknown, MessageContext?]> = [
     ['ready', { type: 'ready' }],
     ['reveal in range', { type: 'reveal', page, start: 0, end: 100 }],
     ['setStatus of known ids', { type: 'setStatus', page, ids: ['a', 'b'], status: 'rejected' }],
@@ -28,9 +28,11 @@ describe('panel messages checked by the host', () => {
     ['undo', { type: 'undo', page }],
     ['redo from an older version (history does not depend on offsets)', { type: 'redo', page: { ...page, version: 1 } }],
     ['setArticleLabels of a known article', { type: 'setArticleLabels', page, articleId: 'art-1' }],
+    ['openGuidelines of a known label', { type: 'openGuidelines', label: 'PER' }],
+    ['openGuidelines of a label only the guidelines name', { type: 'openGuidelines', label: 'EVENT' }, { ...ctx, guidelineLabels: new Set(['EVENT']) }],
   ];
-  for (const [name, raw] of accepted) {
-    it(`accepts ${name}`, () => assert.strictEqual(checkPanelMessage(raw, ctx).ok, true));
+  for (const [name, raw, c] of accepted) {
+    it(`accepts ${name}`, () => assert.strictEqual(checkPanelMessage(raw, c ?? ctx).ok, true));
   }
 
   const refused: Array<[string, unknown, MessageContext?]> = [
@@ -68,6 +70,9 @@ describe('panel messages checked by the host', () => {
     ['tagSelection with an unknown label', { type: 'tagSelection', page, label: '<img src=x>' }],
     ['addLabel with a bad id', { type: 'addLabel', label: { id: '1abc', name: 'x', color: '#fff' } }],
     ['addLabel with a bad colour', { type: 'addLabel', label: { id: 'X', name: 'x', color: 'red; background:url(x)' } }],
+    ['openGuidelines of an unknown label', { type: 'openGuidelines', label: 'EVENT' }],
+    ['openGuidelines with markup for a label', { type: 'openGuidelines', label: '<img src=x onerror=alert(1)>' }],
+    ['openGuidelines without a label', { type: 'openGuidelines' }],
     ['addLabel with a prototype key', JSON.parse('{"type":"addLabel","label":{"__proto__":{"id":"X"},"name":"x","color":"#fff"}}')],
   ];
   for (const [name, raw, c] of refused) {

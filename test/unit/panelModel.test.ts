@@ -3,7 +3,7 @@ import { enclosingSpans } from '../../src/core/drawing';
 import type { Annotation, Article, LabelDef, Relation } from '../../src/core/types';
 import {
   articleRevealSpan, DEFAULT_VIEW_STATE, groupEntities, listArticles, listNumbers, listRelations, parseFilter, pendingIds, pruneSelection,
-  restoreViewState, selectionOf, toggleKey, toggleSelection, validateNewLabel,
+  annotationUnder, restoreViewState, selectionOf, toggleKey, toggleSelection, validateNewLabel,
 } from '../../src/webview/model';
 import { PANEL_STRINGS, translate } from '../../src/webview/strings';
 
@@ -21,6 +21,19 @@ function ann(label: string, text: string, start: number, extra: Partial<Annotati
 }
 
 describe('panel model', () => {
+  describe('annotationUnder (the guideline shown for the editor cursor)', () => {
+    const at = (id: string, start: number, end: number, status: Annotation['status'] = 'accepted', label = 'ORG'): Annotation =>
+      ({ id, start, end, text: 'x'.repeat(end - start), label, source: 'manual', status });
+    const items = [at('outer', 0, 7), at('inner', 0, 3, 'accepted', 'LOC'), at('gone', 4, 6, 'rejected', 'PER'), at('other', 10, 12)];
+    it('picks the innermost span under the cursor', () => assert.strictEqual(annotationUnder(items, 1)?.id, 'inner'));
+    it('prefers a span that is not rejected', () => assert.strictEqual(annotationUnder(items, 5)?.id, 'outer'));
+    it('counts the start but not the end', () => {
+      assert.strictEqual(annotationUnder(items, 10)?.id, 'other');
+      assert.strictEqual(annotationUnder(items, 12), undefined);
+    });
+    it('falls back to a rejected span when it is all there is', () => assert.strictEqual(annotationUnder([at('r', 0, 2, 'rejected')], 0)?.id, 'r'));
+  });
+
   describe('parseFilter', () => {
     const cases: Array<[string, ReturnType<typeof parseFilter>]> = [
       ['', { labels: [], statuses: [], sources: [], terms: [], confidence: [] }],
@@ -211,7 +224,7 @@ describe('panel model', () => {
 
   describe('view state', () => {
     it('restores a stored state', () => {
-      const stored = { ...DEFAULT_VIEW_STATE, tab: 'numbers', filter: 'ORG 合作社', numberSort: { key: 'value', dir: 'desc' }, collapsed: ['group:PER'], scroll: { numbers: 120 }, labelsOpen: true };
+      const stored = { ...DEFAULT_VIEW_STATE, tab: 'numbers', filter: 'ORG 合作社', numberSort: { key: 'value', dir: 'desc' }, collapsed: ['group:PER'], scroll: { numbers: 120 }, labelsOpen: true, guidelineOpen: false };
       assert.deepStrictEqual(restoreViewState(JSON.parse(JSON.stringify(stored))), stored);
     });
 

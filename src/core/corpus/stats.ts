@@ -7,6 +7,11 @@ import type { Annotation } from '../types';
 import { toCsv } from './csv';
 import { compareText, type CorpusPage } from './page';
 
+/**
+ * The *suggestion progress* of a page, derived from its annotations (see `reviewStatus`): not the review
+ * mark a person sets (`review.status` in the sidecar, `core/team/reviewGroups`), which is what the editor's
+ * Pages view and Statistics tab show as a page's review status. The command line's `stats` reports both.
+ */
 export type ReviewStatus = 'not started' | 'in progress' | 'done';
 
 export interface LabelCounts {

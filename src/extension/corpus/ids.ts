@@ -11,6 +11,10 @@ export const CorpusCommands = {
   exportStatistics: 'biaozhu.exportStatistics',
   searchAnnotations: 'biaozhu.searchAnnotations',
   refreshPages: 'biaozhu.refreshPages',
+  filterPagesByReview: 'biaozhu.filterPagesByReview',
+  clearPagesFilter: 'biaozhu.clearPagesFilter',
 } as const;
 
 export const PAGES_VIEW_ID = 'biaozhu.pages';
+/** Context key: the Pages view shows only some review statuses (its title offers Clear Filter). */
+export const PAGES_FILTERED_CONTEXT = 'biaozhu.pagesFiltered';

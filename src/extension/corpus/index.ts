@@ -6,15 +6,15 @@ import { registerCompareCommands } from './compareCommands';
 import { registerFolderCommands, type FolderPool } from './folderCommands';
 import { registerLexiconCommands } from './lexiconCommands';
 import type { LexiconService } from './lexiconService';
-import { registerPagesView } from './pagesView';
+import { registerPagesView, type PagesView } from './pagesView';
 import { registerPropagation } from './propagate';
 
-export function registerCorpus(store: AnnotationStore, lexicon: LexiconService, config: Config, pool: FolderPool, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCorpus(store: AnnotationStore, lexicon: LexiconService, config: Config, pool: FolderPool, pages: PagesView, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     ...registerLexiconCommands(store, lexicon, log),
     ...registerPropagation(store, config, log),
     ...registerFolderCommands(store, pool, log),
-    ...registerPagesView(store, log),
+    ...registerPagesView(pages, log),
     ...registerCompareCommands(store, log),
   ];
 }

@@ -7,13 +7,17 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { folderStats, top } from '../../core/corpus/stats';
 import { messageOf } from '../../core/errors';
-import type { HostToPanel, PanelToHost, Snapshot } from '../../protocol/messages';
+import type { GuidelineSection } from '../../core/team/guidelines';
+import { REVIEW_GROUPS, reviewGroup, type ReviewGroup } from '../../core/team/reviewGroups';
+import type { HostToPanel, PanelGuideline, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
 import { localise } from '../commands/rich';
 import { RichCommands } from '../commands/richIds';
 import { loadPages } from '../corpus/workspacePages';
 import type { Config } from '../config';
 import { toRange } from '../ranges';
+import type { Guidelines } from '../team/guidelines';
+import { TeamCommands } from '../team/ids';
 import type { AnnotationStore } from '../store';
 import { Disposable } from '../util/disposable';
 import { baseName } from '../util/uris';
@@ -21,6 +25,20 @@ import { panelStrings } from './strings';
 import { checkPanelMessage } from './validate';
 
 const SNAPSHOT_THROTTLE_MS = 100;
+const GUIDELINE_EXAMPLES = 5;
+const GUIDELINE_CHARS = 1000;
+
+/** The label sections of the guidelines, by id, cut to what the panel shows. */
+function panelGuidelines(sections: readonly GuidelineSection[] | undefined): Record<string, PanelGuideline> | undefined {
+  if (!sections) return undefined;
+  const out: Record<string, PanelGuideline> = {};
+  const cut = (s: string) => (s.length > GUIDELINE_CHARS ? `${s.slice(0, GUIDELINE_CHARS)}…` : s);
+  for (const s of sections) {
+    if (s.kind !== 'label' || Object.prototype.hasOwnProperty.call(out, s.id)) continue;
+    out[s.id] = { title: cut(s.title), definition: cut(s.definition), examples: s.examples.slice(0, GUIDELINE_EXAMPLES).map(cut) };
+  }
+  return out;
+}
 
 export class PanelProvider extends Disposable implements vscode.WebviewViewProvider {
   private view?: vscode.WebviewView;
@@ -28,7 +46,7 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
   private editor?: vscode.TextEditor;
   private timer?: ReturnType<typeof setTimeout>;
   private strings?: Record<string, string>;
-  constructor(private readonly extensionUri: vscode.Uri, private readonly store: AnnotationStore, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly store: AnnotationStore, private readonly config: Config, private readonly guidelines: Guidelines, private readonly log: vscode.LogOutputChannel) {
     super();
     this.editor = vscode.window.activeTextEditor;
     this._register({ dispose: () => clearTimeout(this.timer) });
@@ -47,6 +65,7 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       }),
       store.onDidChange(state => { if (state.uri.toString() === this.editor?.document.uri.toString()) this.scheduleSnapshot(); }),
       config.onDidChange(changed => { if (changed.has('labels')) this.scheduleSnapshot(); }),
+      guidelines.onDidChange(() => this.scheduleSnapshot()),
     );
   }
 
@@ -99,7 +118,8 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
     }, delay);
   }
 
-  private snapshot(): Snapshot {
+  /** What the panel would be sent now (the integration tests read it). */
+  snapshot(): Snapshot {
     this.strings ??= panelStrings();
     const labels = this.config.value.labels;
     const editor = this.liveEditor();
@@ -122,6 +142,8 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       relations: state.relations,
       history: { undo: next.undo && localise(next.undo), redo: next.redo && localise(next.redo) },
       busy: state.analysing || state.loading,
+      review: reviewGroup(state.team.review),
+      guidelines: panelGuidelines(this.guidelines.peek(doc.uri)),
       strings: this.strings,
     };
   }
@@ -151,6 +173,7 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       relationIds: new Set(page?.relations.map(r => r.id)),
       articleIds: new Set(page?.articles.map(a => a.id)),
       length: page?.text.length ?? 0,
+      guidelineLabels: new Set(Object.keys(panelGuidelines(this.guidelines.peek(editor?.document.uri)) ?? {})),
     });
     if (!checked.ok) {
       this.log.warn(`panel message refused: ${checked.reason}`);
@@ -213,6 +236,9 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       case 'addLabel':
         await this.config.addLabel(message.label);
         return;
+      case 'openGuidelines':
+        await vscode.commands.executeCommand(TeamCommands.openGuidelines, message.label);
+        return;
       case 'analyze':
         await vscode.commands.executeCommand(Commands.analyzeDocument, vscode.Uri.parse(message.page.uri));
         return;
@@ -222,7 +248,9 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       case 'workspaceStats': {
         const pages = await loadPages(this.store);
         const f = folderStats(pages);
-        void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review: f.review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
+        const review = Object.fromEntries(REVIEW_GROUPS.map(s => [s, 0])) as Record<ReviewGroup, number>;
+        for (const p of pages) review[reviewGroup(p.review)]++;
+        void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
         return;
       }
       case 'exportStats':

@@ -20,6 +20,8 @@ export interface MessageContext {
   articleIds: ReadonlySet<string>;
   /** Length of that page's text. */
   length: number;
+  /** Labels with a guideline section (a page may carry a label the label set lacks). */
+  guidelineLabels?: ReadonlySet<string>;
 }
 
 export type Checked = { ok: true; message: PanelToHost } | { ok: false; reason: string };
@@ -112,6 +114,11 @@ export function checkPanelMessage(raw: unknown, ctx: MessageContext): Checked {
       if (typeof p === 'string') return bad(p);
       if (!l) return bad('unknown label');
       return { ok: true, message: { type, page: p, label: l } };
+    }
+    case 'openGuidelines': {
+      const l = typeof raw.label === 'string' && (ctx.labels.has(raw.label) || ctx.guidelineLabels?.has(raw.label)) ? raw.label : undefined;
+      if (!l) return bad('unknown label');
+      return { ok: true, message: { type, label: l } };
     }
     case 'addLabel': {
       const def = has(raw, 'label') ? asLabel(raw.label) : undefined;

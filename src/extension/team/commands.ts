@@ -1,13 +1,13 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { adjust, relabelItems, resolveItems } from '../../core/actions';
+import { adjust, relabelItems } from '../../core/actions';
 import { annotationAt } from '../../core/annotationOps';
 import { lint, type LintPage } from '../../core/lint';
-import { resolveConflict, conflictSummary, type Resolution } from '../../core/team/conflicts';
+import { conflictSummary, type Resolution } from '../../core/team/conflicts';
 import { guidelineFor, parseGuidelines } from '../../core/team/guidelines';
 import { markReview } from '../../core/team/review';
-import type { PageStatus, Sidecar } from '../../core/team/types';
+import type { PageStatus } from '../../core/team/types';
 import { gitUserName } from '../../node/gitUser';
 import type { Config } from '../config';
 import { loadPages } from '../corpus/workspacePages';
@@ -16,6 +16,7 @@ import { pageStatusName } from '../words';
 import { pageForLint, type LintDiagnostics } from './diagnostics';
 import { TeamCommands } from './ids';
 import type { AnnotationFix } from './quickFixes';
+import { conflictSide, resolutionName, resolvePageConflict } from './resolve';
 import { readLintConfig, workspaceFile } from './workspaceFiles';
 
 const activePage = (store: AnnotationStore) => {
@@ -53,22 +54,13 @@ export function registerTeamCommands(store: AnnotationStore, config: Config, dia
     const editor = activePage(store);
     const state = editor && store.get(editor.document.uri);
     if (!state || !state.team.conflicts?.length) return void vscode.window.showInformationMessage(vscode.l10n.t('This page has no annotation conflicts.'));
-    const items: Array<vscode.QuickPickItem & { choice: Resolution }> = [
-      { label: vscode.l10n.t('Mine'), choice: 'ours' }, { label: vscode.l10n.t('Theirs'), choice: 'theirs' }, { label: vscode.l10n.t('Both'), choice: 'both' },
-    ];
+    const items: Array<vscode.QuickPickItem & { choice: Resolution }> = (['ours', 'theirs', 'both'] as const).map(choice => ({ label: resolutionName(choice), choice }));
     for (const c of [...state.team.conflicts]) {
-      const show = (x: unknown) => (x ? `${(x as { label: string }).label} ${(x as { status?: string }).status ?? ''} "${(x as { text?: string }).text ?? ''}"` : vscode.l10n.t('deleted'));
-      items[0].description = show(c.ours);
-      items[1].description = show(c.theirs);
+      items[0].description = conflictSide(c.ours);
+      items[1].description = conflictSide(c.theirs);
       const picked = args?.choice ? items.find(i => i.choice === args.choice) : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Resolve Annotation Conflict: {0} ({1})', c.id, conflictSummary(c)), ignoreFocusOut: true });
       if (!picked) return;
-      const current = store.get(state.uri);
-      if (!current) return;
-      const doc = { annotations: current.annotations, relations: current.relations, orphans: current.orphans, ...current.team } as Sidecar;
-      const next = resolveConflict(doc, c.list, c.id, picked.choice);
-      // Undoable like any annotation action; the conflict entry itself is the team key's.
-      current.act(page => resolveItems(page, { annotations: next.annotations, relations: next.relations ?? [] }, c.id, picked.label));
-      current.updateTeam(team => ({ ...team, conflicts: next.conflicts }));
+      resolvePageConflict(store, state.uri, c.list, c.id, picked.choice);
     }
   };
 

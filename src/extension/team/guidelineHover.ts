@@ -1,11 +1,9 @@
-import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
 import { annotationAt } from '../../core/annotationOps';
-import { guidelineFor, parseGuidelines } from '../../core/team/guidelines';
 import { toRange } from '../ranges';
 import type { AnnotationStore } from '../store';
+import type { Guidelines } from './guidelines';
 import { TeamCommands } from './ids';
-import { workspaceFile } from './workspaceFiles';
 
 const EXAMPLES_SHOWN = 3;
 
@@ -15,16 +13,13 @@ const EXAMPLES_SHOWN = 3;
  * shown when the workspace has no guidelines or no section for the label.
  */
 export class GuidelineHover implements vscode.HoverProvider {
-  constructor(private readonly store: AnnotationStore) {}
+  constructor(private readonly store: AnnotationStore, private readonly guidelines: Guidelines) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const state = this.store.get(doc.uri);
     const a = state && annotationAt(state.annotations, doc.offsetAt(position));
-    const file = a && workspaceFile(doc.uri, 'guidelines.md');
-    if (!a || !file) return undefined;
-    let text: string;
-    try { text = await fs.readFile(file.fsPath, 'utf8'); } catch { return undefined; }
-    const section = guidelineFor(parseGuidelines(text), 'label', a.label);
+    if (!a) return undefined;
+    const section = await this.guidelines.forLabel(doc.uri, a.label);
     if (!section || (!section.definition && section.examples.length === 0)) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [TeamCommands.openGuidelines] };

@@ -5,6 +5,7 @@ import { serializeDocument } from '../../../src/core/documentJson';
 import { toDocument } from '../../../src/core/document';
 import type { Sidecar } from '../../../src/core/team/types';
 import type { Annotation } from '../../../src/core/types';
+import type { TreeRow } from '../../../src/extension/api';
 import { closeAll, eventually, getApi, readJson, workspaceRoot, writeFile, type BiaozhuApi } from './util';
 
 const TEXT = '拉萨市人民政府开会。拉萨市人民政府发文。拉萨市人民政府通知。扎西 发言，多吉记录。\n';
@@ -100,5 +101,130 @@ describe('team work (issue 14)', () => {
     const inconsistent = found.find(d => d.code === 'inconsistent-label')!;
     assert.match(inconsistent.message, /corpus ORG ×3, LOC ×1; most use ORG/, 'the open page counts in the corpus');
     assert.strictEqual(inconsistent.range.start.character, 0, 'the finding points at the span in the page');
+  });
+});
+
+describe('team views (issue 14): Pages by review status, Annotation Conflicts, guidelines in the panel', () => {
+  let api: BiaozhuApi;
+  let page: vscode.Uri;
+  const sidecarOf = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.biaozhu.json` });
+  const writePage = async (name: string, extra: Partial<Sidecar>, annotations: Annotation[] = []) => {
+    const uri = await writeFile(name, TEXT);
+    const doc: Sidecar = { ...toDocument(name, TEXT, { articles: [], columnBreaks: [], annotations }), orphans: [], ...extra };
+    await vscode.workspace.fs.writeFile(sidecarOf(uri), Buffer.from(serializeDocument({ ...doc })));
+    return uri;
+  };
+  const findRow = (rows: TreeRow[], label: string): TreeRow | undefined => rows.find(r => r.label === label);
+  const groupOf = (rows: TreeRow[], name: string) => rows.find(g => g.children.some(c => c.label === name))?.label;
+  const duo = tag('多吉', 0, 'PER', 'suggested');
+  const zhaxi = tag('扎西', 0, 'PER');
+
+  before(async () => {
+    api = await getApi();
+    const at = '2026-02-01T00:00:00.000Z';
+    await writePage('views-done.txt', { review: { status: 'done', by: 'alice', at } });
+    await writePage('views-progress.txt', { review: { status: 'in progress', at } });
+    await writePage('views-unmarked.txt', {});
+    const conflicts = [
+      { list: 'annotations' as const, id: duo.id, base: null, ours: duo, theirs: { ...duo, label: 'ORG', status: 'accepted' as const }, fields: ['label', 'status'] },
+      { list: 'annotations' as const, id: zhaxi.id, base: zhaxi, ours: { ...zhaxi, status: 'rejected' as const }, theirs: null, fields: [] },
+    ];
+    page = await writePage('views-conflicts.txt', { conflicts }, [duo, { ...zhaxi, status: 'rejected' }]);
+    await vscode.window.showTextDocument(page, { preview: false });
+    await api.whenIdle(page);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('biaozhu.clearPagesFilter');
+    await closeAll();
+  });
+
+  it('groups the Pages view by review status, the mark winning, with counts', async () => {
+    const rows = await api.pagesTree();
+    const order = ['Not Started', 'In Progress', 'Done', 'Reviewed'];
+    assert.deepStrictEqual(rows.map(r => r.label), order.filter(l => rows.some(r => r.label === l)), 'groups in the view order');
+    for (const r of rows) assert.strictEqual(r.description, String(r.children.length), `${r.label} counts its pages`);
+    assert.strictEqual(groupOf(rows, 'views-done.txt'), 'Done');
+    assert.strictEqual(groupOf(rows, 'views-progress.txt'), 'In Progress');
+    assert.strictEqual(groupOf(rows, 'views-unmarked.txt'), 'Not Started');
+    const done = findRow(findRow(rows, 'Done')!.children, 'views-done.txt')!;
+    assert.match(done.description ?? '', /0 annotations, 0 suggestions to decide · alice/);
+    assert.match(done.tooltip ?? '', /marked done by alice/);
+    assert.strictEqual(findRow(rows, 'Done')!.icon, 'pass');
+  });
+
+  it('filters the Pages view by review status and clears the filter', async () => {
+    assert.deepStrictEqual(await vscode.commands.executeCommand('biaozhu.filterPagesByReview', ['done', 'in progress']), ['in progress', 'done']);
+    let rows = await api.pagesTree();
+    assert.deepStrictEqual(rows.map(r => r.label), ['In Progress', 'Done']);
+    assert.ok(!rows.some(r => r.children.some(c => c.label === 'views-unmarked.txt')));
+    assert.deepStrictEqual(await vscode.commands.executeCommand('biaozhu.clearPagesFilter'), []);
+    rows = await api.pagesTree();
+    assert.strictEqual(groupOf(rows, 'views-unmarked.txt'), 'Not Started');
+  });
+
+  it('lists the conflicts of the open pages, mine against theirs, and shows one in the editor', async () => {
+    const rows = await eventually('conflicts view', async () => (await api.conflictsTree()).find(r => r.label === 'views-conflicts.txt'));
+    assert.strictEqual(rows.description, '2 conflicts');
+    assert.deepStrictEqual(rows.children.map(c => [c.label, c.description, c.contextValue]), [
+      ['「多吉」', 'mine: PER suggested 「多吉」 ↔ theirs: ORG accepted 「多吉」', 'conflict'],
+      ['「扎西」', 'mine: PER rejected 「扎西」 ↔ theirs: deleted', 'conflict'],
+    ]);
+    const tip = (r: TreeRow) => (r.tooltip ?? '').replace(/&nbsp;/g, ' '); // appendText escapes spaces
+    assert.match(tip(rows.children[0]), /annotation per-\d+ · differs in label, status\n\nmine: PER suggested 「多吉」 {2}\ntheirs: ORG accepted 「多吉」/);
+    assert.match(tip(rows.children[1]), /deleted on their branch/);
+    await vscode.commands.executeCommand(rows.children[0].command!, rows.children[0].node);
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), page.toString());
+    assert.strictEqual(editor.document.getText(editor.selection), '多吉');
+  });
+
+  it('resolves a conflict with the inline Keep Both (undoable), then Take Theirs, and saves the sidecar', async () => {
+    const [both] = (await api.conflictsTree())[0].children;
+    assert.strictEqual(await vscode.commands.executeCommand('biaozhu.keepBoth', both.node), true);
+    const labels = () => api.annotations(page).filter(a => a.text === '多吉').map(a => `${a.label}:${a.status}`).sort();
+    assert.deepStrictEqual(labels(), ['ORG:accepted', 'PER:suggested']);
+    await api.whenIdle(page);
+    let saved = await eventually('sidecar with one conflict left', async () => {
+      const s = (await readJson(sidecarOf(page))) as Sidecar;
+      return s.conflicts?.length === 1 && s.annotations.filter(a => a.text === '多吉').length === 2 ? s : undefined;
+    });
+    assert.strictEqual(saved.conflicts![0].id, zhaxi.id);
+    const left = await api.conflictsTree();
+    assert.deepStrictEqual(left[0].children.map(c => c.label), ['「扎西」']);
+
+    await vscode.commands.executeCommand('biaozhu.undoAnnotation');
+    assert.deepStrictEqual(labels(), ['PER:suggested'], 'Undo Annotation Action takes the resolution back');
+    await vscode.commands.executeCommand('biaozhu.redoAnnotation');
+    assert.deepStrictEqual(labels(), ['ORG:accepted', 'PER:suggested']);
+
+    assert.strictEqual(await vscode.commands.executeCommand('biaozhu.takeTheirs', left[0].children[0].node), true);
+    assert.ok(!api.annotations(page).some(a => a.text === '扎西'), 'theirs deleted it');
+    await api.whenIdle(page);
+    saved = await eventually('sidecar without conflicts', async () => {
+      const s = (await readJson(sidecarOf(page))) as Sidecar;
+      return s.conflicts === undefined && !s.annotations.some(a => a.text === '扎西') ? s : undefined;
+    });
+    assert.deepStrictEqual(saved.annotations.filter(a => a.text === '多吉').map(a => a.label).sort(), ['ORG', 'PER']);
+    assert.deepStrictEqual(await api.conflictsTree(), []);
+  });
+
+  it('sends the label guidelines to the side panel, again when the file changes, and opens them from there', async () => {
+    const file = vscode.Uri.joinPath(workspaceRoot(), '.biaozhu', 'guidelines.md');
+    const write = (definition: string) => vscode.workspace.fs.writeFile(file, Buffer.from(`# Labels\n## PER — Person\n${definition}\n### Examples\n- 扎西\n- <b>多吉</b>\n## ORG — Organisation\nThe full official name.\n`));
+    await write('A person\'s name.');
+    await vscode.window.showTextDocument(page, { preview: false });
+    const per = await eventually('guideline in the panel snapshot', () => {
+      const g = api.panelSnapshot().guidelines?.PER;
+      return g?.definition === 'A person\'s name.' ? g : undefined;
+    });
+    assert.deepStrictEqual(per, { title: 'PER — Person', definition: 'A person\'s name.', examples: ['扎西', '<b>多吉</b>'] });
+    assert.strictEqual(api.panelSnapshot().review, 'not started', 'the Statistics tab shows the page\'s mark (none: not started)');
+    await write('Someone\'s full name, as written.');
+    await eventually('the changed guideline', () => api.panelSnapshot().guidelines?.PER?.definition === 'Someone\'s full name, as written.');
+
+    assert.strictEqual(await api.panelMessage({ type: 'openGuidelines', label: 'NOPE' }), false, 'an unknown label is refused');
+    assert.strictEqual(await api.panelMessage({ type: 'openGuidelines', label: 'ORG' }), true);
+    const editor = await eventually('guidelines open', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('guidelines.md') ? vscode.window.activeTextEditor : undefined));
+    assert.strictEqual(editor.selection.active.line, 6);
   });
 });
