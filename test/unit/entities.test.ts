@@ -104,6 +104,22 @@ describe('entities: tagger slips that are not names', () => {
       assert.deepStrictEqual(out.filter(s => s.start === start).map(s => [s.end, s.label]), [[start + name.length, 'ORG']], name);
     }
   });
+  it('joins a place and the 人民政府 or 图书馆 after it into one organisation', () => {
+    for (const [place, head] of [['青石镇', '人民政府'], ['东岭县', '图书馆']]) {
+      const text = `昨天，${place}${head}召开了座谈会。`;
+      const start = text.indexOf(place);
+      const out = contextRules(text, tokens(text), [{ start, end: start + place.length, label: 'LOC' }]);
+      assert.deepStrictEqual(out.filter(s => s.start === start).map(s => [text.slice(s.start, s.end), s.label]), [[place + head, 'ORG']]);
+    }
+  });
+  it('joins a place and the 街道 or 开发区 after it into one place', () => {
+    for (const [place, head] of [['枫林', '街道'], ['临海', '经济技术开发区']]) {
+      const text = `记者来到${place}${head}，看到一片新气象。`;
+      const start = text.indexOf(place);
+      const out = contextRules(text, tokens(text), [{ start, end: start + place.length, label: 'LOC' }]);
+      assert.deepStrictEqual(out.filter(s => s.start === start).map(s => [text.slice(s.start, s.end), s.label]), [[place + head, 'LOC']]);
+    }
+  });
   it('keeps real names, and transliterations joined by ·', () => {
     assert.strictEqual(check('校长周明远介绍了学校的情况。', '周明远'), true);
     assert.strictEqual(check('主持人约翰·史密斯宣布比赛开始。', '约翰·史密斯'), true);

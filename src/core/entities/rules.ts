@@ -10,7 +10,15 @@ import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
 import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
 
-const ORG_WORD = new Set(ORG_WORDS);
+/**
+ * Organisation heads the rules join to a place before them (木鱼镇 + 人民政府, X县 + 图书馆) besides the
+ * lexicon's organisation words; kept out of ORG_WORDS because those are also tagger features the model
+ * was trained with.
+ */
+const ORG_HEADS = ['人民政府', '图书馆', '博物馆', '纪念馆', '文化馆', '美术馆', '科技馆', '体育馆', '管委会'];
+const ORG_WORD = new Set([...ORG_WORDS, ...ORG_HEADS]);
+/** Multi-word division names a place is followed by (望湖 + 街道, 临江 + 经济技术开发区). */
+const DIVISION_HEADS = ['高新技术产业开发区', '经济技术开发区', '经济开发区', '开发区', '高新区', '新区', '街道'];
 const ABBREV = new Set(PLACE_ABBREVIATIONS);
 const FOREIGN = new Set(TRANSLITERATION + '·');
 const CHAIN_TAILS = new Set('省市县区州盟旗乡镇村');
@@ -330,13 +338,25 @@ function divisionSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]
     let s = spans[i];
     const next = spans[i + 1];
     const k = s.label === 'LOC' || (s.label === 'PER' && s.end - s.start >= 2) ? startingAt(toks, s.end) : -1;
-    const suffix = k >= 0 && toks[k].word.length === 1 && CHAIN_TAILS.has(toks[k].word) ? toks[k] : undefined;
+    const suffix = k >= 0 && s.label === 'LOC' ? divisionHead(text, toks, k) ?? chainTail(toks[k]) : k >= 0 ? chainTail(toks[k]) : undefined;
     if (suffix && (!next || next.start >= suffix.end)) s = { start: s.start, end: suffix.end, label: 'LOC' };
     const tail = text[s.end - 1];
     if (s.end - s.start >= 3 && ((s.label === 'PER' && CHAIN_TAILS.has(tail)) || (s.label === 'ORG' && PLACE_ONLY_TAILS.has(tail)))) s = { ...s, label: 'LOC' };
     out.push(s);
   }
   return out;
+}
+
+const chainTail = (t: Token): { end: number } | undefined => (t.word.length === 1 && CHAIN_TAILS.has(t.word) ? t : undefined);
+
+/** A multi-word division name starting at token `k` (jieba cuts 经济 + 技术开发区), ending where a word ends. */
+function divisionHead(text: string, toks: readonly Token[], k: number): { end: number } | undefined {
+  const at = toks[k].start;
+  const head = DIVISION_HEADS.find(h => text.startsWith(h, at));
+  if (!head) return undefined;
+  const end = at + head.length;
+  for (let j = k; j < toks.length && toks[j].start < end; j++) if (toks[j].end === end) return { end };
+  return undefined;
 }
 
 /** A division directly followed by an organisation is part of its name (海口市 + 中级人民法院). */
