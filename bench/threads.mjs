@@ -1,6 +1,6 @@
 // `node bench/threads.mjs`: does this machine run two worker threads as fast as one? The same work per
-// thread (an arithmetic loop; random reads over a 16 MB Int16Array, the size of the tagger's weight table),
-// at 1 and 2 threads. Equal wall times mean two threads give 2× the throughput, so a shortfall of
+// thread (an arithmetic loop; random reads over a 16 MB Int16Array, the size of the tagger's weight table;
+// short-lived objects and strings, as an analysis makes per word), at 1 and 2 threads. Equal wall times mean two threads give 2× the throughput, so a shortfall of
 // `analyze --jobs 2` (docs/scale.md) is not the cores or the cache as such. Prints; writes nothing.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +24,28 @@ function randomReads(n) {
   return s;
 }
 
+/** Per step a token-like object with a sliced string, kept for a while in a ring, as tokens live for a chunk. */
+function allocation(n) {
+  const text = '据新华社北京电，国务院新闻办公室今天举行发布会，介绍有关情况。'.repeat(50);
+  const ring = new Array(4096);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const start = i % (text.length - 20);
+    ring[i & 4095] = { start, end: start + 4, word: text.slice(start, start + 4) + (i & 7), tag: 'n' };
+    kept += ring[(i * 7) & 4095]?.end ?? 0;
+  }
+  return kept;
+}
+
+const KINDS = { arithmetic, randomReads, allocation };
+
 if (!isMainThread) {
   const started = Date.now();
-  (workerData.kind === 'arithmetic' ? arithmetic : randomReads)(workerData.n);
+  KINDS[workerData.kind](workerData.n);
   parentPort.postMessage(Date.now() - started);
 } else {
   const self = fileURLToPath(import.meta.url);
-  for (const [kind, n] of [['arithmetic', 3e9], ['randomReads', 3e8]]) {
+  for (const [kind, n] of [['arithmetic', 3e9], ['randomReads', 3e8], ['allocation', 1e8]]) {
     const wall = {};
     for (const threads of [1, 2]) {
       const started = Date.now();
