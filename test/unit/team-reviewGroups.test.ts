@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { groupByReview, REVIEW_GROUPS, reviewFilter, reviewGroup } from '../../src/core/team/reviewGroups';
+import { countByReview, groupByReview, REVIEW_GROUPS, reviewFilter, reviewGroup } from '../../src/core/team/reviewGroups';
 import type { PageReview } from '../../src/core/team/types';
 
 const mark = (status: PageReview['status']): PageReview => ({ status, at: '2026-01-01T00:00:00.000Z' });
@@ -29,6 +29,11 @@ describe('Pages view grouped by review status (core)', () => {
     assert.deepStrictEqual(groupByReview(pages, p => p.review, new Set(['reviewed', 'not started'] as const)).map(g => g.status), ['not started', 'reviewed']);
     assert.strictEqual(groupByReview(pages, p => p.review, new Set()).length, 4);
     assert.deepStrictEqual(groupByReview(pages, p => p.review, new Set(['in progress'] as const)).flatMap(g => g.pages.map(p => p.name)), ['e']);
+  });
+
+  it('counts the pages in every status, zero included (the filter pick and the Statistics tab)', () => {
+    assert.deepStrictEqual(countByReview(pages, p => p.review), { 'not started': 1, 'in progress': 1, done: 2, reviewed: 1 });
+    assert.deepStrictEqual(countByReview([], () => undefined), { 'not started': 0, 'in progress': 0, done: 0, reviewed: 0 });
   });
 
   it('reads a stored filter back: known statuses only, in view order, once each', () => {

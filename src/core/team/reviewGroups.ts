@@ -34,6 +34,13 @@ export function groupByReview<T>(pages: readonly T[], reviewOf: (page: T) => Pic
     .filter(g => g.pages.length > 0);
 }
 
+/** How many pages are in each review status (every status, zero included). */
+export function countByReview<T>(pages: readonly T[], reviewOf: (page: T) => Pick<PageReview, 'status'> | undefined): Record<ReviewGroup, number> {
+  const counts = Object.fromEntries(REVIEW_GROUPS.map(s => [s, 0])) as Record<ReviewGroup, number>;
+  for (const p of pages) counts[reviewGroup(reviewOf(p))]++;
+  return counts;
+}
+
 /** A filter read back from storage: known statuses only, in view order, no duplicates. */
 export function reviewFilter(raw: unknown): ReviewGroup[] {
   if (!Array.isArray(raw)) return [];

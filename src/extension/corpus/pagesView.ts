@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { pageStats, type PageStats } from '../../core/corpus/stats';
-import { groupByReview, REVIEW_GROUPS, reviewFilter, reviewGroup, type ReviewGroup } from '../../core/team/reviewGroups';
+import { countByReview, groupByReview, REVIEW_GROUPS, reviewFilter, reviewGroup, type ReviewGroup } from '../../core/team/reviewGroups';
 import type { PageReview } from '../../core/team/types';
 import { registerCommand } from '../commands/register';
 import type { AnnotationStore } from '../store';
@@ -151,9 +151,8 @@ export function registerPagesView(view: PagesView, log: vscode.LogOutputChannel)
     registerCommand(CorpusCommands.filterPagesByReview, log, async (statuses?: ReviewGroup[]) => {
       if (!Array.isArray(statuses)) {
         const current = new Set(view.filter);
-        const counts = new Map<ReviewGroup, number>();
-        for (const p of await view.pages()) counts.set(reviewGroup(p.review), (counts.get(reviewGroup(p.review)) ?? 0) + 1);
-        const items = REVIEW_GROUPS.map(s => ({ label: reviewGroupName(s), description: vscode.l10n.t('{0} pages', counts.get(s) ?? 0), picked: current.has(s), status: s }));
+        const counts = countByReview(await view.pages(), p => p.review);
+        const items = REVIEW_GROUPS.map(s => ({ label: reviewGroupName(s), description: vscode.l10n.t('{0} pages', counts[s]), picked: current.has(s), status: s }));
         const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Filter Pages by Review Status'), placeHolder: vscode.l10n.t('Pick the statuses to show (none: every page)') });
         if (!picked) return view.filter;
         statuses = picked.map(p => p.status);

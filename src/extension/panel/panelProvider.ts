@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { folderStats, top } from '../../core/corpus/stats';
 import { messageOf } from '../../core/errors';
 import type { GuidelineSection } from '../../core/team/guidelines';
-import { REVIEW_GROUPS, reviewGroup, type ReviewGroup } from '../../core/team/reviewGroups';
+import { countByReview, reviewGroup } from '../../core/team/reviewGroups';
 import type { HostToPanel, PanelGuideline, PanelToHost, Snapshot } from '../../protocol/messages';
 import { Commands, CorpusCommands } from '../commandIds';
 import { localise } from '../commands/rich';
@@ -248,8 +248,7 @@ export class PanelProvider extends Disposable implements vscode.WebviewViewProvi
       case 'workspaceStats': {
         const pages = await loadPages(this.store);
         const f = folderStats(pages);
-        const review = Object.fromEntries(REVIEW_GROUPS.map(s => [s, 0])) as Record<ReviewGroup, number>;
-        for (const p of pages) review[reviewGroup(p.review)]++;
+        const review = countByReview(pages, p => p.review);
         void this.post({ type: 'workspaceStats', stats: { pages: f.pages, review, labels: f.labels, all: f.all, topNames: top(f.entities, 10, 'names'), topNumbers: top(f.entities, 10, 'numbers') } });
         return;
       }
