@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): BiaozhuApi {
     lint,
     vscode.languages.registerHoverProvider(SELECTOR, new GuidelineHover(store, guidelines)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new LintQuickFixes(lint), { providedCodeActionKinds: LintQuickFixes.kinds }),
-    ...registerTeamCommands(store, config, lint, log),
+    ...registerTeamCommands(store, config, lint, guidelines, log),
     ...registerConflictsView(conflicts, store, log),
     timeout(() => { if (config.value.autoAnalyze) client.warm(); }, WARM_DELAY_MS),
     ...registerOnboarding(context.extensionPath, store, log),

@@ -1,11 +1,10 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { adjust, relabelItems } from '../../core/actions';
 import { annotationAt } from '../../core/annotationOps';
 import { lint, type LintPage } from '../../core/lint';
 import { conflictSummary, type Resolution } from '../../core/team/conflicts';
-import { guidelineFor, parseGuidelines } from '../../core/team/guidelines';
+import { guidelineFor } from '../../core/team/guidelines';
 import { markReview } from '../../core/team/review';
 import type { PageStatus } from '../../core/team/types';
 import { gitUserName } from '../../node/gitUser';
@@ -15,6 +14,7 @@ import type { AnnotationStore } from '../store';
 import { pageStatusName } from '../words';
 import { pageForLint, type LintDiagnostics } from './diagnostics';
 import { TeamCommands } from './ids';
+import type { Guidelines } from './guidelines';
 import type { AnnotationFix } from './quickFixes';
 import { conflictSide, resolutionName, resolvePageConflict } from './resolve';
 import { readLintConfig, workspaceFile } from './workspaceFiles';
@@ -24,7 +24,7 @@ const activePage = (store: AnnotationStore) => {
   return editor && store.get(editor.document.uri) ? editor : undefined;
 };
 
-export function registerTeamCommands(store: AnnotationStore, config: Config, diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerTeamCommands(store: AnnotationStore, config: Config, diagnostics: LintDiagnostics, guidelines: Guidelines, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const mark = (status: PageStatus) => async () => {
     const editor = activePage(store);
     if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open an annotated page first.'));
@@ -87,15 +87,14 @@ export function registerTeamCommands(store: AnnotationStore, config: Config, dia
     const editor = vscode.window.activeTextEditor;
     const uri = workspaceFile(editor?.document.uri, 'guidelines.md');
     if (!uri) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a workspace folder first.'));
-    let text: string;
-    try { text = await fs.readFile(uri.fsPath, 'utf8'); } catch {
-      return void vscode.window.showInformationMessage(vscode.l10n.t('No guidelines yet: create {0} with a section per label.', '.biaozhu/guidelines.md'));
-    }
+    // The parse the hover and the panel share (re-read when the file changed).
+    const sections = await guidelines.sections(editor?.document.uri);
+    if (!sections) return void vscode.window.showInformationMessage(vscode.l10n.t('No guidelines yet: create {0} with a section per label.', '.biaozhu/guidelines.md'));
     const state = editor && store.get(editor.document.uri);
     const atCursor = state && annotationAt(state.annotations, editor!.document.offsetAt(editor!.selection.active));
     const label = typeof labelArg === 'string' ? labelArg : atCursor?.label
       ?? (await vscode.window.showQuickPick(config.value.labels.map(l => ({ label: l.id, description: l.name })), { title: vscode.l10n.t('Open Guidelines for Label') }))?.label;
-    const section = label ? guidelineFor(parseGuidelines(text), 'label', label) : undefined;
+    const section = label ? guidelineFor(sections, 'label', label) : undefined;
     const line = section?.line ?? 0;
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
   };

@@ -221,6 +221,10 @@ describe('team views (issue 14): Pages by review status, Annotation Conflicts, g
     assert.strictEqual(api.panelSnapshot().review, 'not started', 'the Statistics tab shows the page\'s mark (none: not started)');
     await write('Someone\'s full name, as written.');
     await eventually('the changed guideline', () => api.panelSnapshot().guidelines?.PER?.definition === 'Someone\'s full name, as written.');
+    // An earlier test left the file open in an editor: VS Code reloads that document from disk a moment after
+    // the write, and a selection set before then is clamped to the old, shorter text.
+    await eventually('the open guidelines document reloaded', () =>
+      vscode.workspace.textDocuments.find(d => d.uri.toString() === file.toString())?.getText().includes('Someone\'s full name') ?? true);
 
     assert.strictEqual(await api.panelMessage({ type: 'openGuidelines', label: 'NOPE' }), false, 'an unknown label is refused');
     assert.strictEqual(await api.panelMessage({ type: 'openGuidelines', label: 'ORG' }), true);
