@@ -282,9 +282,11 @@ export class OpenPage extends Disposable implements PageView {
     this._analysing = true;
     this.announce();
     const version = doc.version;
+    // A page's first results are logged (the cold-start figures); later analyses are logged by the client.
     const started = performance.now(), first = !this._analysedOnce;
-    const took = (what: string) => this.services.log.info(`${vscode.workspace.asRelativePath(this.uri)}: ${what} ${Math.round(performance.now() - started)} ms after the analysis was asked for`
-      + (first ? `, ${Math.round(performance.now() - this.createdAt)} ms after the page was taken on` : ''));
+    const took = (what: string) => {
+      if (first) this.services.log.info(`${vscode.workspace.asRelativePath(this.uri)}: ${what} ${Math.round(performance.now() - started)} ms after the analysis was asked for, ${Math.round(performance.now() - this.createdAt)} ms after the page was taken on`);
+    };
     try {
       const options = { ...config.value.analyzers, ...await this.services.analysisOptions() };
       if (made?.text === text) {
