@@ -5,7 +5,9 @@ import { tokens, tokensWithIds } from '../../src/core/jieba';
 import { allowed, allowedStart, N_TAGS, viterbi } from '../../src/core/entities/decode';
 import { extractFeatures, FEATURES_PER_CHAR, scoreEmissions } from '../../src/core/entities/features';
 import { loadCharStats, loadModel, STRIDE } from '../../src/core/entities/model';
-import { chunkBounds } from '../../src/core/entities/tagger';
+import { chunkBounds, tagChunk, tagChunks } from '../../src/core/entities/tagger';
+import { addKey, mayHold, newKeyFilter } from '../../src/core/entities/keyFilter';
+import { AnalysisStopped } from '../../src/core/stop';
 import { repoRoot } from '../helpers/schema';
 
 /** The emission scores as the model defines them: the weights of every feature extractFeatures gives, summed. */
@@ -88,5 +90,38 @@ describe('entities: scoring fast path', () => {
       const start = Float64Array.from({ length: N_TAGS }, value);
       assert.deepStrictEqual([...viterbi(emit, n, trans, start, new Uint8Array(n))], fullViterbi(emit, n, trans, start), `case ${r}`);
     }
+  });
+
+  it('the key filter holds every model key and turns most absent keys away', () => {
+    const model = loadModel();
+    const { words, shift } = model.filter;
+    let keys = 0;
+    for (const key of model.keys) if (key !== 0) { keys++; assert.ok(mayHold(words, shift, key), `model key ${key}`); }
+    assert.strictEqual(keys, model.features);
+    // Random absent keys: a Bloom filter of about 8 bits per key with two bits lets roughly 1 in 20 through.
+    let passed = 0, absent = 0, x = 12345;
+    while (absent < 100_000) {
+      x = (Math.imul(x, 1103515245) + 12345) | 0;
+      let slot = x & model.mask;
+      while (model.keys[slot] !== x && model.keys[slot] !== 0) slot = (slot + 1) & model.mask;
+      if (x === 0 || model.keys[slot] === x) continue;
+      absent++;
+      if (mayHold(words, shift, x)) passed++;
+    }
+    assert.ok(passed / absent < 0.1, `${passed} of ${absent} absent keys passed`);
+    const tiny = newKeyFilter(3);
+    for (const key of [1, -7, 0x7fffffff]) addKey(tiny, key);
+    for (const key of [1, -7, 0x7fffffff]) assert.ok(mayHold(tiny.words, tiny.shift, key));
+  });
+
+  it('tagChunks gives the chunks tagChunk gives one by one, and stops when asked', () => {
+    const text = (seed + '\n').repeat(12);
+    const bounds = chunkBounds(text);
+    assert.ok(bounds.length > 8, 'more chunks than one group');
+    const got = [...tagChunks(text)].map(c => ({ start: c.start, end: c.end, spans: c.spans, tokens: c.tokens }));
+    const want = bounds.map(([s, e]) => tagChunk(text, s, e)).map(c => ({ start: c.start, end: c.end, spans: c.spans, tokens: c.tokens }));
+    assert.deepStrictEqual(got, want);
+    let asked = 0;
+    assert.throws(() => { for (const c of tagChunks(text, 1, () => ++asked > 3)) void c; }, AnalysisStopped);
   });
 });

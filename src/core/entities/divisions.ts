@@ -12,18 +12,18 @@ import { divisionChains, loadGazetteer } from './gazetteer';
 export function gazetteerPlaces(text: string, toks: readonly Token[], spans: TagSpan[], from: number, to: number): TagSpan[] {
   const g = loadGazetteer();
   if (!g) return spans;
-  const chains = divisionChains(g, text, from, to);
+  // A lone name has nothing to check it against: the tagger decides (小城镇, 郊区, 新农村 name divisions
+  // somewhere but are mostly common nouns; adding lone names cost F1 on dev.bio).
+  const chains = divisionChains(g, text, from, to).filter(chain => chain.length > 1);
   if (chains.length === 0) return spans;
-  const starts = new Set<number>(), ends = new Set<number>();
-  for (const t of toks) { starts.add(t.start); ends.add(t.end); }
+  // Word boundaries in [from, to]: bit 1 a word starts there, bit 2 one ends there.
+  const bounds = new Uint8Array(to - from + 1);
+  for (const t of toks) { bounds[t.start - from] |= 1; bounds[t.end - from] |= 2; }
   let out = spans;
   for (const chain of chains) {
     const cs = chain[0].start, ce = chain[chain.length - 1].end;
-    if (!starts.has(cs) || !ends.has(ce)) continue;
+    if (!(bounds[cs - from] & 1) || !(bounds[ce - from] & 2)) continue;
     const over = out.filter(s => s.end > cs && s.start < ce);
-    // A lone name has nothing to check it against: the tagger decides (小城镇, 郊区, 新农村 name divisions
-    // somewhere but are mostly common nouns; adding lone names cost F1 on dev.bio).
-    if (chain.length === 1) continue;
     if (over.some(s => s.start < cs)) continue;
     const beyond = over.find(s => s.end > ce);
     if (beyond) {

@@ -6,6 +6,7 @@
  */
 import type { Token } from '../jieba';
 import { N_TAGS } from './decode';
+import { mayHold, type KeyFilter } from './keyFilter';
 import {
   COMPOUND_SURNAMES, DIVISION_SUFFIXES, DIVISION_WORDS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS,
   ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES,
@@ -284,11 +285,12 @@ function contextKeys(
   f[o + 19] = mix(44, nextWord, c0);
 }
 
-/** What the inference path reads of a model (model.ts): `keys[slot]` a feature hash (0 empty), `weights[slot * stride + t]`. */
+/** What the inference path reads of a model (model.ts): `keys[slot]` a feature hash (0 empty), `weights[slot * stride + t]`, the key filter. */
 export interface WeightTable {
   keys: Int32Array;
   weights: Int16Array;
   mask: number;
+  filter: KeyFilter;
 }
 
 /** The weight table and statistics the cached word rows were summed from: rows are dropped when either changes. */
@@ -317,9 +319,11 @@ function wordRow(info: WordInfo, word: string, tg: number, table: WeightTable, s
 /** Adds to sums[at…at+N_TAGS) the weights of the features keys[from…from+count). */
 function addWeights(table: WeightTable, stride: number, keys: Int32Array, from: number, count: number, sums: Int32Array | Float32Array, at: number): void {
   const { keys: slots, weights, mask } = table;
+  const { words: filter, shift } = table.filter;
   let e0 = sums[at], e1 = sums[at + 1], e2 = sums[at + 2], e3 = sums[at + 3], e4 = sums[at + 4], e5 = sums[at + 5], e6 = sums[at + 6];
   for (let k = from, end = from + count; k < end; k++) {
     const key = keys[k];
+    if (!mayHold(filter, shift, key)) continue;
     let slot = key & mask;
     let found = slots[slot];
     while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = slots[slot]; }
@@ -390,11 +394,13 @@ export function scoreEmissions(
   }
   // Pass 2: the context features' weights.
   const { keys, weights, mask } = table;
+  const { words: filter, shift } = table.filter;
   for (let i = 0; i < n; i++) {
     const e = i * T;
     let e0 = emit[e], e1 = emit[e + 1], e2 = emit[e + 2], e3 = emit[e + 3], e4 = emit[e + 4], e5 = emit[e + 5], e6 = emit[e + 6];
     for (let k = i * C, last = k + C; k < last; k++) {
       const key = ctx[k];
+      if (!mayHold(filter, shift, key)) continue;
       let slot = key & mask;
       let found = keys[slot];
       while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = keys[slot]; }

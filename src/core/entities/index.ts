@@ -6,12 +6,12 @@
  */
 import type { EntityMention, LexiconEntry } from '../types';
 import type { TagSpan } from './decode';
-import { stopIf, type StopCheck } from '../stop';
+import type { StopCheck } from '../stop';
 import { warmUp as warmUpJieba } from '../jieba';
 import { loadCharStats, loadModel } from './model';
 import { applyForced, key, rejectedSet } from './lexicon';
 import { contextRules, titles } from './rules';
-import { chunkBounds, tagChunk } from './tagger';
+import { tagChunks } from './tagger';
 import { calibrate, loadCalibration, type Origin } from './calibration';
 import { spanProbability } from './posterior';
 import { gazetteerPlaces } from './divisions';
@@ -45,9 +45,8 @@ export interface ScoredSpan extends TagSpan {
 export function scoreEntities(text: string, options: EntityOptions = {}, temperature = 1): ScoredSpan[] {
   const lexicon = options.lexicon ?? [];
   let spans: TagSpan[] = [];
-  for (const [start, end] of chunkBounds(text)) {
-    stopIf(options.stop);
-    const chunk = tagChunk(text, start, end, temperature);
+  for (const chunk of tagChunks(text, temperature, options.stop)) {
+    const { start, end } = chunk;
     const tagged = new Set(chunk.spans.map(s => `${s.start}:${s.end}:${s.label}`));
     const ruled = options.rules === false ? chunk.spans : gazetteerPlaces(text, chunk.tokens, contextRules(text, chunk.tokens, chunk.spans), start, end);
     for (const s of ruled) {

@@ -7,6 +7,7 @@ import { dirname, join } from 'path';
 import { gunzipSync } from 'zlib';
 import { N_TAGS } from './decode';
 import { FEATURE_VERSION } from './features';
+import { addKey, newKeyFilter, type KeyFilter } from './keyFilter';
 
 export const MODEL_FILE = 'ner.bin.gz';
 export const STATS_FILE = 'ner-chars.bin.gz';
@@ -15,13 +16,15 @@ const MAGIC = 0x314e5a42; // "BZN1"
 /**
  * Open-addressing table: `keys[slot]` is a feature hash (0 = empty), `weights[slot * STRIDE + t]` its
  * int16 weight for tag t in units of `scale` (transitions and start scores are stored in the same units).
- * Keys sit apart from weights so lookups of absent features touch only the small key array.
+ * Keys sit apart from weights so lookups of absent features touch only the key array; `filter` turns
+ * most of those away before even that (keyFilter.ts).
  */
 export interface Model {
   keys: Int32Array;
   weights: Int16Array;
   scale: number;
   mask: number;
+  filter: KeyFilter;
   trans: Float32Array;
   start: Float32Array;
   features: number;
@@ -107,16 +110,18 @@ export function parseModel(buf: Buffer): Model {
   while (cap < n * 1.6) cap <<= 1;
   const keys = new Int32Array(cap);
   const weights = new Int16Array(cap * STRIDE);
+  const filter = newKeyFilter(n);
   const wBase = o + 4 * n;
   for (let i = 0; i < n; i++) {
     const key = buf.readInt32LE(o + 4 * i);
     let slot = key & (cap - 1);
     while (keys[slot] !== 0) slot = (slot + 1) & (cap - 1);
     keys[slot] = key;
+    addKey(filter, key);
     for (let t = 0; t < T; t++) weights[slot * STRIDE + t] = buf.readInt16LE(wBase + 2 * (i * T + t));
   }
   // Transitions and start scores in weight units, so emissions can stay integers until decoding.
   for (let i = 0; i < trans.length; i++) trans[i] /= scale;
   for (let i = 0; i < start.length; i++) start[i] /= scale;
-  return { keys, weights, scale, mask: cap - 1, trans, start, features: n };
+  return { keys, weights, scale, mask: cap - 1, filter, trans, start, features: n };
 }

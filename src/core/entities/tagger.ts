@@ -1,5 +1,6 @@
 /** The statistical pass: jieba words and tags → features → averaged-perceptron scores → Viterbi BIO spans. */
 import { tokensWithIds, type Token } from '../jieba';
+import { stopIf, type StopCheck } from '../stop';
 import { spansOf, viterbi, N_TAGS, type TagSpan } from './decode';
 import { scoreEmissions } from './features';
 import { loadCharStats, loadModel, STRIDE } from './model';
@@ -17,19 +18,41 @@ export interface Chunk {
   posterior: Posterior;
 }
 
+type Words = ReturnType<typeof tokensWithIds>;
+
 let emitBuf = new Float32Array(0);
 let posteriorBuf: Posterior | undefined;
 
 /**
- * Tags one chunk of `text` (`start`..`end`); token and span offsets are into the whole text. `temperature`
- * divides the scores for the span probabilities (the calibration's).
+ * The chunks of `text` (chunkBounds), tagged one after another. jieba cuts GROUP chunks before any of them
+ * is scored: its dictionary and the model's tables then take turns in the CPU cache once per group
+ * rather than once per chunk (about 15 % less time on a long text). `stop` is asked before each chunk.
  */
-export function tagChunk(text: string, start: number, end: number, temperature = 1): Chunk {
+export function* tagChunks(text: string, temperature = 1, stop?: StopCheck): Generator<Chunk> {
+  const bounds = chunkBounds(text);
+  for (let g = 0; g < bounds.length; g += GROUP) {
+    stopIf(stop);
+    const group = bounds.slice(g, g + GROUP).map(([start, end]) => ({ start, end, words: tokensWithIds(text.slice(start, end), start) }));
+    for (const { start, end, words } of group) {
+      stopIf(stop);
+      yield tagChunk(text, start, end, temperature, words);
+    }
+  }
+}
+
+const GROUP = 8;
+
+/**
+ * Tags one chunk of `text` (`start`..`end`); token and span offsets are into the whole text. `temperature`
+ * divides the scores for the span probabilities (the calibration's). `words`: jieba's words of the chunk
+ * if they are already cut.
+ */
+export function tagChunk(text: string, start: number, end: number, temperature = 1, words?: Words): Chunk {
   const model = loadModel();
   const stats = loadCharStats();
   const piece = text.slice(start, end);
   const n = piece.length;
-  const { tokens: toks, ids } = tokensWithIds(piece, start);
+  const { tokens: toks, ids } = words ?? tokensWithIds(piece, start);
   if (emitBuf.length < n * N_TAGS) emitBuf = new Float32Array(n * N_TAGS);
   const emit = scoreEmissions(piece, toks, ids, stats, model, STRIDE, emitBuf, start);
   const tags = viterbi(emit, n, model.trans, model.start, new Uint8Array(n));
