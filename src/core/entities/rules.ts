@@ -8,7 +8,7 @@
  */
 import type { Token } from '../jieba';
 import type { TagSpan } from './decode';
-import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
+import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS, ROLE_WORDS, SURNAMES, TITLES_AFTER, TRANSLITERATION, WEATHER_WORDS } from './lexicons';
 
 /**
  * Organisation heads the rules join to a place before them (木鱼镇 + 人民政府, X县 + 图书馆) besides the
@@ -49,7 +49,8 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = placeThenOrg(text, orgSuffixes(toks, out));
   out = abbreviationLists(text, branches(text, out));
   out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
-  return balancedMarks(text, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out)))));
+  out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
+  return balancedMarks(text, titledPersons(text, toks, out));
 }
 
 const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
@@ -61,6 +62,35 @@ function withoutRoles(text: string, spans: TagSpan[]): TagSpan[] {
     const m = s.label === 'PER' ? ROLE_END.exec(text.slice(s.start, s.end)) : null;
     if (!m) out.push(s);
     else if (m.index > 0) out.push({ ...s, end: s.start + m.index });
+  }
+  return out;
+}
+
+const TITLE_WORD = new RegExp(`^副?(${alt(TITLES_AFTER)})$`);
+const TITLE_AHEAD = new RegExp(`^副?(${alt(TITLES_AFTER)})`);
+const SURNAME = new Set(SURNAMES);
+/** Words that are never a surname or a name's last character standing alone (和市长, 向部长, 王明和局长). */
+const NOT_NAME_TAG = /^(c|p|r|d|u[a-z]*|v[a-z]*)$/;
+const HAN = /[\u4e00-\u9fff]/;
+/** Characters that end no name before a title (杜泰 + 为团长, 唐军 + 副总裁). */
+const LINKING = new Set('的了和与及或是在为对向给被把从将就都也又还并而等副');
+
+/**
+ * A title or rank right after a name ends the name (赵国钧少将, 金教授): a two-character person the tagger
+ * stopped one character short of a title grows to it, and a lone surname jieba cut off before a title is a person.
+ */
+function titledPersons(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  let out = spans.map((s, i) => {
+    if (s.label !== 'PER' || s.end - s.start !== 2 || !SURNAME.has(text[s.start]) || !HAN.test(text[s.end] ?? '') || LINKING.has(text[s.end])) return s;
+    const next = spans[i + 1], k = startingAt(toks, s.end);
+    if ((next && next.start <= s.end + 1) || (k >= 0 && toks[k].word.length === 1 && NOT_NAME_TAG.test(toks[k].tag))) return s;
+    return TITLE_AHEAD.test(text.slice(s.end + 1, s.end + 6)) ? { ...s, end: s.end + 1 } : s;
+  });
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const t = toks[k];
+    if (t.word.length === 1 && SURNAME.has(t.word) && !NOT_NAME_TAG.test(t.tag) && toks[k + 1].start === t.end && TITLE_WORD.test(toks[k + 1].word)) {
+      out = place(out, { start: t.start, end: t.end, label: 'PER' });
+    }
   }
   return out;
 }
