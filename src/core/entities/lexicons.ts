@@ -60,7 +60,7 @@ export const PLACE_ABBREVIATIONS = '中美英法德日俄韩朝欧港澳台京�
 
 /** Characters Chinese uses to transliterate foreign names (新华社 style), for names joined by ·. */
 export const TRANSLITERATION =
-  '阿埃艾安奥巴拜班邦贝本比彼宾波伯博布查达戴丹道德迪蒂杜多厄恩法菲费芬佛夫福弗盖甘戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利连林卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳奈南内尼涅努诺欧帕潘佩皮珀普奇齐乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特提托瓦万旺威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐';
+  '阿埃艾安奥巴拜班尔茨娃翰邦贝本比彼宾波伯博布查达戴丹道德迪蒂杜多厄恩法菲费芬佛夫福弗盖甘戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利连林卢鲁路伦罗洛马迈麦曼梅门米密明摩莫默姆穆纳奈南内尼涅努诺欧帕潘佩皮珀普奇齐乔切琼萨塞桑瑟森沙舍什施斯松苏索塔泰坦汤特提图托瓦万旺威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐';
 
 /**
  * Generic groups: a span made only of these modifiers and heads names no particular organisation

@@ -50,7 +50,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = abbreviationLists(text, branches(text, out));
   out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
-  return balancedMarks(text, titledPersons(text, toks, out));
+  return balancedMarks(text, foreignNames(text, titledPersons(text, toks, out)));
 }
 
 const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
@@ -91,6 +91,22 @@ function titledPersons(text: string, toks: readonly Token[], spans: TagSpan[]): 
     if (t.word.length === 1 && SURNAME.has(t.word) && !NOT_NAME_TAG.test(t.tag) && toks[k + 1].start === t.end && TITLE_WORD.test(toks[k + 1].word)) {
       out = place(out, { start: t.start, end: t.end, label: 'PER' });
     }
+  }
+  return out;
+}
+
+const isForeign = (t: string) => [...t].every(ch => FOREIGN.has(ch));
+
+/**
+ * A transliterated name is one person even without a · (巴蒂 + 斯图塔): two persons side by side made only
+ * of transliteration characters, each of two or more, are joined (one-character pairs stay two: 汤尤杯).
+ */
+function foreignNames(text: string, spans: TagSpan[]): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start >= 2 && s.end - s.start >= 2 && isForeign(text.slice(prev.start, s.end))) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
+    else out.push(s);
   }
   return out;
 }
