@@ -50,7 +50,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = abbreviationLists(text, branches(text, out));
   out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
-  return balancedMarks(text, foreignNames(text, titledPersons(text, toks, out)));
+  return balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)));
 }
 
 const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
@@ -73,7 +73,7 @@ const SURNAME = new Set(SURNAMES);
 const NOT_NAME_TAG = /^(c|p|r|d|u[a-z]*|v[a-z]*)$/;
 const HAN = /[\u4e00-\u9fff]/;
 /** Characters that end no name before a title (杜泰 + 为团长, 唐军 + 副总裁). */
-const LINKING = new Set('的了和与及或是在为对向给被把从将就都也又还并而等副');
+const LINKING = new Set('的了和与及或是在为对向给被把从将就都也又还并而等副比因连');
 
 /**
  * A title or rank right after a name ends the name (赵国钧少将, 金教授): a two-character person the tagger
@@ -101,14 +101,21 @@ const isForeign = (t: string) => [...t].every(ch => FOREIGN.has(ch));
  * A transliterated name is one person even without a · (巴蒂 + 斯图塔): two persons side by side made only
  * of transliteration characters, each of two or more, are joined (one-character pairs stay two: 汤尤杯).
  */
-function foreignNames(text: string, spans: TagSpan[]): TagSpan[] {
+function foreignNames(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
     if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start >= 2 && s.end - s.start >= 2 && isForeign(text.slice(prev.start, s.end))) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
     else out.push(s);
   }
-  return out;
+  return out.map((s, i) => {
+    if (s.label !== 'PER' || s.end - s.start < 2 || !isForeign(text.slice(s.start, s.end))) return s;
+    const word = (at: number) => toks[Math.max(0, firstFrom(toks, at + 1) - 1)];
+    const lone = (at: number, beyond: number) => FOREIGN.has(text[at] ?? '') && !LINKING.has(text[at]) && !FOREIGN.has(text[beyond] ?? '') && word(at)?.word.length === 1;
+    const start = lone(s.start - 1, s.start - 2) && (out[i - 1]?.end ?? 0) < s.start ? s.start - 1 : s.start;
+    const end = lone(s.end, s.end + 1) && (out[i + 1]?.start ?? text.length) > s.end ? s.end + 1 : s.end;
+    return { ...s, start, end };
+  });
 }
 
 const OPENERS = '“《（‘「(', CLOSERS = '”》）’」)';
