@@ -50,7 +50,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = abbreviationLists(text, branches(text, out));
   out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
-  return balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)));
+  return spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out))));
 }
 
 const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
@@ -115,6 +115,17 @@ function foreignNames(text: string, toks: readonly Token[], spans: TagSpan[]): T
     const start = lone(s.start - 1, s.start - 2) && (out[i - 1]?.end ?? 0) < s.start ? s.start - 1 : s.start;
     const end = lone(s.end, s.end + 1) && (out[i + 1]?.start ?? text.length) > s.end ? s.end + 1 : s.end;
     return { ...s, start, end };
+  });
+}
+
+/** A rare character written as its two parts in brackets (X（日希）): not a position, number or photo note (左二, 图片). */
+const SPELLED_CHAR = /^（(?![左右上下中前后图见附摄文])[\u4e00-\u9fff][^\s（）一二三四五六七八九十\x00-\xff]）/;
+
+/** A person of one or two characters followed by a rare character spelled in brackets takes it in (X（王君）). */
+function spelledCharacters(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map((s, i) => {
+    const m = s.label === 'PER' && s.end - s.start <= 2 ? SPELLED_CHAR.exec(text.slice(s.end, s.end + 4)) : null;
+    return m && (spans[i + 1]?.start ?? text.length) >= s.end + 4 ? { ...s, end: s.end + 4 } : s;
   });
 }
 
