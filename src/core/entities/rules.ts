@@ -46,7 +46,7 @@ const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length 
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
   let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, spans)));
   out = dottedNames(text, toks, out);
-  out = placeThenOrg(text, orgSuffixes(toks, out));
+  out = ministries(text, placeThenOrg(text, orgSuffixes(toks, out)));
   out = abbreviationLists(text, branches(text, out));
   out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
@@ -423,12 +423,34 @@ function divisionHead(text: string, toks: readonly Token[], k: number): { end: n
   return undefined;
 }
 
-/** A division directly followed by an organisation is part of its name (海口市 + 中级人民法院). */
+/** A ministry (not 俱乐部, 总部): before its minister (X部 + 长), the country right before it is part of its name (X国财政部长). */
+const MINISTRY = /[^总乐]部$/;
+
+const MINISTER = /^(前)?[\u4e00-\u9fff]{1,6}?部(?=长)/;
+
+/**
+ * A country followed by a ministry's name and its minister (X国 + 石油部长, X国 + 前商务部长) is one organisation
+ * up to 部, as MSRA marks it; only where nothing but that ministry was found in between, and not for a group of
+ * countries (产油国, 新政府) or a ministers' meeting (部长级, 部长们).
+ */
+function ministries(text: string, spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  for (const [i, s] of spans.entries()) {
+    const m = s.label === 'LOC' ? MINISTER.exec(text.slice(s.end, s.end + 9)) : null;
+    const end = m ? s.end + m[0].length : 0;
+    const next = spans[i + 1];
+    const free = !next || next.start >= end || (next.label === 'ORG' && next.end === end);
+    if (m && free && !/[副兼国]|政府/.test(m[0]) && !/[级们]/.test(text[end + 1]) && ![...m[0]].some(ch => LINKING.has(ch))) out = place(out, { start: s.start, end, label: 'ORG' });
+  }
+  return out;
+}
+
+/** A division directly followed by an organisation is part of its name (海口市 + 中级人民法院), and a country followed by a ministry before its minister. */
 function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && CHAIN_TAILS.has(text[prev.end - 1])) {
+    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && (CHAIN_TAILS.has(text[prev.end - 1]) || (MINISTRY.test(text.slice(s.start, s.end)) && text[s.end] === '长'))) {
       out[out.length - 1] = { start: prev.start, end: s.end, label: 'ORG' };
     } else {
       out.push(s);
