@@ -48,7 +48,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = dottedNames(text, toks, out);
   out = ministries(text, placeThenOrg(text, orgSuffixes(toks, out)));
   out = abbreviationLists(text, branches(text, out));
-  out = conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out)));
+  out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
   return spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out))));
 }
@@ -247,6 +247,39 @@ function conjoinedOrgs(text: string, spans: TagSpan[]): TagSpan[] {
     } else {
       out.push(s);
     }
+  }
+  return out;
+}
+
+/** Nouns that can share an organisation's head (农业 + 和土地开发部, 经济、财政 + 和工业统筹部). */
+const NOUN_TAG = /^(n|nz|vn|l)$/;
+/** Heads that name one body of several fields (X和Y部, X、Y和Z委员会). */
+const SHARED_HEAD = /(部|局|署|委员会|联合会)$/;
+/** Nouns that are people or bodies themselves (行长和, 政府与, 保管员和, 主管部门和, 军队和), not fields. */
+const PEOPLE = new Set([...ROLE_WORDS, ...TITLES_AFTER, '政府', '机关', '单位', '领导', '财长', '行长']);
+
+/**
+ * Fields that share one head are one organisation (X国农业和土地开发部, 红十字和红新月国际联合会): an organisation
+ * ending as a ministry or committee does, right after 和/与/及, takes in the nouns listed before it (A、B和) when
+ * they start a clause or follow a country, and that country too.
+ */
+function sharedHeads(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  const out = spans.slice();
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i];
+    if (s.label !== 'ORG' || !SHARED_HEAD.test(text.slice(s.start, s.end)) || !/[和与及]/.test(text[s.start - 1] ?? '')) continue;
+    let start = s.start;
+    while (/[和与及、]/.test(text[start - 1] ?? '')) {
+      const k = firstFrom(toks, start - 1) - 1, t = toks[k];
+      if (!t || t.end !== start - 1 || t.word.length < 2 || !NOUN_TAG.test(t.tag) || PEOPLE.has(t.word) || /[员人者门队果]$/.test(t.word)) break;
+      start = t.start;
+    }
+    const prev = out[i - 1];
+    const country = prev && prev.label === 'LOC' && prev.end === start;
+    if (start === s.start || (prev && prev.end > start) || (!country && HAN.test(text[start - 1] ?? ''))) continue;
+    if (country) start = prev.start;
+    out.splice(country ? i - 1 : i, country ? 2 : 1, { start, end: s.end, label: 'ORG' });
+    if (country) i--;
   }
   return out;
 }
