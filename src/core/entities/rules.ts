@@ -47,7 +47,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, spans)));
   out = dottedNames(text, toks, out);
   out = ministries(text, placeThenOrg(text, orgSuffixes(toks, out)));
-  out = abbreviationLists(text, branches(text, out));
+  out = teamLists(text, abbreviationLists(text, branches(text, out)));
   out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
   return spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out))));
@@ -321,6 +321,28 @@ function branches(text: string, spans: TagSpan[]): TagSpan[] {
       out[out.length - 1] = { start: prev.start, end: s.end, label: 'ORG' };
     } else {
       out.push(s);
+    }
+  }
+  return out;
+}
+
+/** What closes a list of teams named by their places: X队 itself, or 等队, 等强队, 三队 after the last place. */
+const TEAM_AFTER = /^(等|[两二三四五六七八九十])强?队/;
+
+/**
+ * Places listed before a team are teams too (X、Y和Z队, X、Y等强队: national or provincial teams, ORG in MSRA):
+ * the places joined by 、/和/与/及 to a team ending in 队, or followed by 等队 / 三队, are organisations (not a venue: 在X与Y队).
+ */
+function teamLists(text: string, spans: TagSpan[]): TagSpan[] {
+  const out = spans.slice();
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i], t = text.slice(s.start, s.end);
+    let j = i;
+    if (s.label === 'LOC' && TEAM_AFTER.test(text.slice(s.end, s.end + 4))) out[i] = { ...s, label: 'ORG' };
+    else if (!(s.label === 'ORG' && /队$/.test(t))) continue;
+    // 在X与Y队: X is where they play.
+    while (j > 0 && out[j - 1].label === 'LOC' && out[j - 1].end === out[j].start - 1 && /[、和与及]/.test(text[out[j].start - 1]) && text[out[j - 1].start - 1] !== '在') {
+      out[--j] = { ...out[j], label: 'ORG' };
     }
   }
   return out;
