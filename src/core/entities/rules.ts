@@ -195,7 +195,7 @@ const ADDRESS = /[您你]/;
 
 /**
  * A one-character person right before another person of two or more characters is a surname the tagger
- * cut off (周 + 海涛): one name. Two one-character persons side by side are two names (马列, 汤尤杯: Marx and
+ * cut off (周 + 海涛): one name; so is a surname before a two-character "place" (陈 + 桂林). Two one-character persons side by side are two names (马列, 汤尤杯: Marx and
  * Lenin, Thomas and Uber; joining them cost F1 on dev.bio). Persons with 您/你 are dropped.
  */
 function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
@@ -203,7 +203,8 @@ function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
   for (const s of spans) {
     if (s.label === 'PER' && ADDRESS.test(text.slice(s.start, s.end))) continue;
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'PER' && s.label === 'PER' && prev.end === s.start && prev.end - prev.start === 1 && s.end - s.start >= 2) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
+    const given = s.label === 'PER' ? s.end - s.start >= 2 : s.label === 'LOC' && s.end - s.start === 2 && SURNAME.has(text[s.start - 1]);
+    if (prev && prev.label === 'PER' && given && prev.end === s.start && prev.end - prev.start === 1) out[out.length - 1] = { start: prev.start, end: s.end, label: 'PER' };
     else out.push(s);
   }
   return out;
