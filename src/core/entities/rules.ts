@@ -39,12 +39,19 @@ function withoutDirections(text: string, spans: TagSpan[]): TagSpan[] {
   });
 }
 
+const TIME_ZONE = /^时间[\d０-９零一二三四五六七八九十今昨明凌清早晚上下中午]/;
+
+/** A place naming a time zone (X时间6月1日, X时间凌晨) is part of a time, not a place, as MSRA marks it. */
+function notTimeZones(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.filter(s => s.label !== 'LOC' || !TIME_ZONE.test(text.slice(s.end, s.end + 3)));
+}
+
 /** An alternation of words, longest first. */
 const alt = (words: readonly string[]) => words.slice().sort((a, b) => b.length - a.length).join('|');
 
 /** The tagger's spans of one chunk after every rule, in order. */
 export function contextRules(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, spans)));
+  let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, notTimeZones(text, spans))));
   out = dottedNames(text, toks, out);
   out = ministries(text, placeThenOrg(text, orgSuffixes(text, toks, out)));
   out = teamLists(text, abbreviationLists(text, branches(text, out)));
