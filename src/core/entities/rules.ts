@@ -221,8 +221,11 @@ const GENERIC_ORG = new RegExp(`^(${alt(GENERIC_ORG_MODIFIERS)})*(${alt(GENERIC_
 
 /** A generic group with no proper name in it (驻村工作队, 乡镇党委, 村工作队) is not an organisation. */
 function notGenericGroups(text: string, spans: TagSpan[]): TagSpan[] {
-  return spans.filter(s => s.label !== 'ORG' || !GENERIC_ORG.test(text.slice(s.start, s.end)));
+  return spans.filter(s => s.label !== 'ORG' || ONE_BODY.test(text.slice(s.start, s.end)) || !GENERIC_ORG.test(text.slice(s.start, s.end)));
 }
+
+/** The party committee of the one township or village in context (乡党委书记, 村党支部委员) names one body, like 县委. */
+const ONE_BODY = /^[乡镇村](党委|党支部)$/;
 
 const OFFICE = new RegExp(`^[\\u4e00-\\u9fff]{1,4}[${OFFICE_ENDINGS}]$`);
 
