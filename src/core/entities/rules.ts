@@ -54,7 +54,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   let out = divisionSuffixes(text, toks, withoutDirections(text, notWeather(text, toks, notTimeZones(text, spans))));
   out = dottedNames(text, toks, out);
   out = ministries(text, placeThenOrg(text, orgSuffixes(text, toks, out)));
-  out = teamLists(text, abbreviationLists(text, branches(text, out)));
+  out = teamLists(text, abbreviationLists(text, branches(text, teams(text, out))));
   out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
   return spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out))));
@@ -333,6 +333,18 @@ function branches(text: string, spans: TagSpan[]): TagSpan[] {
     } else {
       out.push(s);
     }
+  }
+  return out;
+}
+
+const TEAM = /^(男子|女子|青年|少年|国家)?(足球|篮球|排球|网球|乒乓球|羽毛球|手球|水球|冰球|曲棍球|棒球|垒球|田径|游泳|体操|举重|射击|击剑|柔道|摔跤|拳击|跳水|登山|代表)?队(?![员长伍友])|^[男女](篮|排|足)(?![球联赛])/;
+
+/** A country followed by a team word (X国男子网球队, X国女篮) is the team: one organisation (not a continent's 亚洲队, as MSRA marks it). */
+function teams(text: string, spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  for (const s of spans) {
+    const m = s.label === 'LOC' && s.end - s.start >= 2 && text[s.end - 1] !== '洲' ? TEAM.exec(text.slice(s.end, s.end + 9)) : null;
+    if (m) out = place(out, { start: s.start, end: s.end + m[0].length, label: 'ORG' });
   }
   return out;
 }
