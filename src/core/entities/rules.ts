@@ -136,7 +136,7 @@ function spelledCharacters(text: string, spans: TagSpan[]): TagSpan[] {
   });
 }
 
-const OPENERS = '“《（‘「(', CLOSERS = '”》）’」)';
+const OPENERS = '“《（‘「『(', CLOSERS = '”》）’」』)';
 /** How far a quote or title mark may sit outside a span and still be its pair. */
 const MARK_REACH = 12;
 
