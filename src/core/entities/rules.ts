@@ -55,7 +55,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = dottedNames(text, toks, out);
   out = ministries(text, placeThenOrg(text, orgSuffixes(text, toks, out)));
   out = teamLists(text, abbreviationLists(text, branches(text, teams(text, out))));
-  out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, notFunctionWords(text, toks, out))));
+  out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out)))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
   return spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out))));
 }
@@ -235,6 +235,20 @@ function officesNotPersons(text: string, spans: TagSpan[]): TagSpan[] {
 }
 
 const ORG_ENDING = /(队|报|周刊|杂志|公司|集团|委员会|协会|学会|联合会|俱乐部|大学|学院|小学|中学|银行|电视台|研究所|研究院|政府|法院|检察院|军分区|军区)$/;
+
+const LONG_ORG_WORDS = ORG_WORDS.filter(w => w.length >= 3);
+
+/**
+ * A span that stops one character short of an organisation word (X基金 + 会) takes that character in and is
+ * an organisation, unless the character starts a title (X协 + 会长).
+ */
+function cutOrgWords(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map((s, i) => {
+    if (s.label === 'WORK' || text[s.end + 1] === '长' || (spans[i + 1]?.start ?? text.length) <= s.end) return s;
+    const grown = text.slice(s.start, s.end + 1);
+    return LONG_ORG_WORDS.some(w => grown.endsWith(w) && grown.length > w.length) ? { start: s.start, end: s.end + 1, label: 'ORG' } : s;
+  });
+}
 
 /** A place or person span that ends in an organisation word is an organisation (牙买加队, 海南航空公司, X军分区, X区人民法院: the conventions' full names). */
 function orgEndings(text: string, spans: TagSpan[]): TagSpan[] {
