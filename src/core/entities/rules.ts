@@ -364,17 +364,25 @@ function teams(text: string, spans: TagSpan[]): TagSpan[] {
 }
 
 /** What closes a list of teams named by their places: X队 itself, or 等队, 等强队, 三队 after the last place. */
+const GROUP_BEFORE = /[a-hA-H甲乙丙丁]组(的|：|:)?$/;
 const TEAM_AFTER = /^(等|[两二三四五六七八九十])强?队/;
 
 /**
  * Places listed before a team are teams too (X、Y和Z队, X、Y等强队: national or provincial teams, ORG in MSRA):
- * the places joined by 、/和/与/及 to a team ending in 队, or followed by 等队 / 三队, are organisations (not a venue: 在X与Y队).
+ * the places joined by 、/和/与/及 to a team ending in 队, or followed by 等队 / 三队, are organisations (not a venue: 在X与Y队);
+ * so are the places listed after a tournament group (a组的X、Y).
  */
 function teamLists(text: string, spans: TagSpan[]): TagSpan[] {
   const out = spans.slice();
   for (let i = 0; i < out.length; i++) {
     const s = out[i], t = text.slice(s.start, s.end);
     let j = i;
+    if (s.label === 'LOC' && GROUP_BEFORE.test(text.slice(Math.max(0, s.start - 4), s.start)) && /^[、，。；和与及]/.test(text[s.end] ?? '')) {
+      // a组的X、Y、Z: the teams drawn in a group.
+      out[i] = { ...s, label: 'ORG' };
+      for (let k = i + 1; k < out.length && out[k].label !== 'PER' && out[k].start === out[k - 1].end + 1 && /[、和与及]/.test(text[out[k - 1].end]); k++) out[k] = { ...out[k], label: 'ORG' };
+      continue;
+    }
     if (s.label === 'LOC' && TEAM_AFTER.test(text.slice(s.end, s.end + 4))) out[i] = { ...s, label: 'ORG' };
     else if (!(s.label === 'ORG' && /队$/.test(t))) continue;
     // 在X与Y队: X is where they play.
