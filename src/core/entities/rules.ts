@@ -57,7 +57,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = teamLists(text, abbreviationLists(text, branches(text, teams(text, out))));
   out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out)))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
-  return spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out))));
+  return vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
 }
 
 const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
@@ -122,6 +122,16 @@ function foreignNames(text: string, toks: readonly Token[], spans: TagSpan[]): T
     const start = lone(s.start - 1, s.start - 2) && (out[i - 1]?.end ?? 0) < s.start ? s.start - 1 : s.start;
     const end = lone(s.end, s.end + 1) && (out[i + 1]?.start ?? text.length) > s.end ? s.end + 1 : s.end;
     return { ...s, start, end };
+  });
+}
+
+const VESSEL = /^[\u4e00-\u9fff]{0,4}?(舰|船|艇|飞船|探测器|卫星|航天飞机|飞机|火箭)(?![\u4e00-\u9fff]?[队长员])/;
+
+/** A named vessel or craft (“X”号 + 导弹驱逐舰, “X”号 + 探测器) takes its type in, as MSRA marks it. */
+function vessels(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map((s, i) => {
+    const m = text.slice(s.end - 2, s.end) === '”号' ? VESSEL.exec(text.slice(s.end, s.end + 9)) : null;
+    return m && (spans[i + 1]?.start ?? text.length) >= s.end + m[0].length ? { ...s, end: s.end + m[0].length } : s;
   });
 }
 
