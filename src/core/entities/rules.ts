@@ -395,6 +395,14 @@ function teamLists(text: string, spans: TagSpan[]): TagSpan[] {
     }
     if (s.label === 'LOC' && TEAM_AFTER.test(text.slice(s.end, s.end + 4))) out[i] = { ...s, label: 'ORG' };
     else if (!(s.label === 'ORG' && /队$/.test(t))) continue;
+    // 中、X登山队, X国、Y国联合登山队: one joint team of the places listed.
+    const joint = /联合/.test(t) || (text[s.start - 1] === '、' && ABBREV.has(text[s.start - 2]) && !HAN.test(text[s.start - 3] ?? ''));
+    if (joint && text[s.start - 1] === '、') {
+      const prev = out[i - 1], start = prev && prev.end === s.start - 1 && prev.label === 'LOC' ? prev.start : s.start - 2;
+      if (start === s.start - 2 && (!ABBREV.has(text[start]) || (prev && prev.end > start))) continue;
+      out.splice(start === s.start - 2 ? i : i - 1, start === s.start - 2 ? 1 : 2, { start, end: s.end, label: 'ORG' });
+      continue;
+    }
     // 在X与Y队: X is where they play.
     while (j > 0 && out[j - 1].label === 'LOC' && out[j - 1].end === out[j].start - 1 && /[、和与及]/.test(text[out[j].start - 1]) && text[out[j - 1].start - 1] !== '在') {
       out[--j] = { ...out[j], label: 'ORG' };
