@@ -270,13 +270,14 @@ const endsAsOrg = (name: string) => name.length >= 2 && (ORG_TAIL.has(name[name.
 
 /**
  * Two organisations joined by 和/与/及/、 (X党团和议员团, X周刊和Y公司) are two: an organisation span is split
- * at the conjunction when both sides end as organisations do (红十字和红新月国际联合会 stays whole).
+ * at the conjunction when both sides end as organisations do (红十字和红新月国际联合会 stays whole); so is a photo
+ * credit's agency distributing another's picture (X社发Y社).
  */
 function conjoinedOrgs(text: string, spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     const t = text.slice(s.start, s.end);
-    const k = s.label === 'ORG' ? t.search(/[和与及、]/) : -1;
+    const k = s.label === 'ORG' ? t.search(/[和与及、]|(?<=社)发(?=.+社$)/) : -1;
     if (k > 0 && endsAsOrg(t.slice(0, k)) && endsAsOrg(t.slice(k + 1))) {
       out.push({ start: s.start, end: s.start + k, label: 'ORG' }, { start: s.start + k + 1, end: s.end, label: 'ORG' });
     } else {
