@@ -15,7 +15,7 @@ import { GENERIC_ORG_HEADS, GENERIC_ORG_MODIFIERS, OFFICE_ENDINGS, ORG_SUFFIXES,
  * lexicon's organisation words; kept out of ORG_WORDS because those are also tagger features the model
  * was trained with.
  */
-const ORG_HEADS = ['人民政府', '图书馆', '博物馆', '纪念馆', '文化馆', '美术馆', '科技馆', '体育馆', '管委会'];
+const ORG_HEADS = ['人民政府', '图书馆', '博物馆', '纪念馆', '文化馆', '美术馆', '科技馆', '体育馆', '管委会', '大使馆', '总领事馆', '领事馆', '使馆', '议会', '国会'];
 const ORG_WORD = new Set([...ORG_WORDS, ...ORG_HEADS]);
 /** Multi-word division names a place is followed by (望湖 + 街道, 临江 + 经济技术开发区). */
 const DIVISION_HEADS = ['高新技术产业开发区', '经济技术开发区', '经济开发区', '开发区', '高新区', '新区', '街道'];
@@ -544,6 +544,8 @@ function divisionHead(text: string, toks: readonly Token[], k: number): { end: n
 
 /** A ministry (not 俱乐部, 总部): before its minister (X部 + 长), the country right before it is part of its name (X国财政部长). */
 const MINISTRY = /[^总乐]部$/;
+/** A country's parliament, central bank or embassy (X国 + 国民议会, X国 + 中央银行, X国 + 驻华使馆) is named with the country. */
+const NATIONAL = /(议会|国会|央行|中央银行|使馆|领事馆)$/;
 
 const MINISTER = /^(前)?[\u4e00-\u9fff]{1,6}?部(?=长)/;
 
@@ -569,7 +571,7 @@ function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && (CHAIN_TAILS.has(text[prev.end - 1]) || (MINISTRY.test(text.slice(s.start, s.end)) && text[s.end] === '长'))) {
+    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && (CHAIN_TAILS.has(text[prev.end - 1]) || NATIONAL.test(text.slice(s.start, s.end)) || (MINISTRY.test(text.slice(s.start, s.end)) && text[s.end] === '长'))) {
       out[out.length - 1] = { start: prev.start, end: s.end, label: 'ORG' };
     } else {
       out.push(s);
@@ -590,7 +592,9 @@ function orgSuffixes(text: string, toks: readonly Token[], spans: TagSpan[]): Ta
     const k = s.label === 'LOC' || s.label === 'ORG' ? startingAt(toks, s.end) : -1;
     const next = spans[i + 1];
     const government = k >= 0 && toks[k].word === '政府' && s.label === 'LOC' && !CHAIN_TAILS.has(text[s.end - 1]);
-    const orgWord = k >= 0 && !government && (ORG_WORD.has(toks[k].word) || (s.label === 'LOC' && toks[k].word === '队'));
+    // 驻X使馆, 驻X办事处: X is where the office is, not its name.
+    const posted = text[s.start - 1] === '驻';
+    const orgWord = k >= 0 && !government && !posted && (ORG_WORD.has(toks[k].word) || (s.label === 'LOC' && toks[k].word === '队'));
     if (orgWord && (!next || next.start >= toks[k].end)) {
       out.push({ start: s.start, end: toks[k].end, label: 'ORG' });
     } else {
