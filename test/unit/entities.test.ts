@@ -215,6 +215,19 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('他任乡党委书记。', [['ORG', '乡党委']]), ['ORG:乡党委']);
     assert.deepStrictEqual(run('乡镇党委要重视。', [['ORG', '乡镇党委']]), []);
   });
+  it('reads the places listed after a tournament group, and a joint team with its places, as teams', () => {
+    assert.deepStrictEqual(run('八强产生：e组的伊斯坦、卡塔尼亚，f组的青城。', [['LOC', '伊斯坦'], ['LOC', '卡塔尼亚'], ['LOC', '青城']]), ['ORG:伊斯坦', 'ORG:卡塔尼亚', 'ORG:青城']);
+    assert.deepStrictEqual(run('b组青城赛区有四队。', [['LOC', '青城']]), ['LOC:青城']);
+    assert.deepStrictEqual(run('伊斯坦、卡塔尼亚联合登山队出发。', [['LOC', '伊斯坦'], ['ORG', '卡塔尼亚联合登山队']]), ['ORG:伊斯坦、卡塔尼亚联合登山队']);
+  });
+  it('gives a named vessel its type, and splits an agency distributing another agency\'s picture', () => {
+    assert.deepStrictEqual(run('由“远航”号导弹驱逐舰组成。', [['ORG', '“远航”号']]), ['ORG:“远航”号导弹驱逐舰']);
+    assert.deepStrictEqual(run('（青城社发东山社照片）', [['ORG', '青城社发东山社']]), ['ORG:青城社', 'ORG:东山社']);
+  });
+  it('names a parliament or embassy with its country, but not the country an office is posted to', () => {
+    assert.deepStrictEqual(run('他介绍了伊斯坦议会的情况。', [['LOC', '伊斯坦'], ['ORG', '议会']]), ['ORG:伊斯坦议会']);
+    assert.deepStrictEqual(run('通知了驻伊斯坦使馆。', [['LOC', '伊斯坦']]), ['LOC:伊斯坦']);
+  });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
   });
