@@ -192,22 +192,22 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('队员陈辉（右二）在训练。', [['PER', '陈辉']]), ['PER:陈辉']);
   });
   it('makes a country, a ministry and its minister one organisation, up to 部', () => {
-    assert.deepStrictEqual(run('伊斯坦石油部长宣布减产。', [['LOC', '伊斯坦']]), ['ORG:伊斯坦石油部']);
-    assert.deepStrictEqual(run('伊斯坦外交部长表示。', [['LOC', '伊斯坦'], ['ORG', '外交部']]), ['ORG:伊斯坦外交部']);
+    assert.deepStrictEqual(run('诺瓦兰石油部长宣布减产。', [['LOC', '诺瓦兰']]), ['ORG:诺瓦兰石油部']);
+    assert.deepStrictEqual(run('诺瓦兰外交部长表示。', [['LOC', '诺瓦兰'], ['ORG', '外交部']]), ['ORG:诺瓦兰外交部']);
     assert.deepStrictEqual(run('召开产油国部长级会议。', [['LOC', '产油国']]), ['LOC:产油国']);
   });
   it('joins fields that share one head into one organisation', () => {
-    assert.deepStrictEqual(run('伊斯坦农业和水利开发部当天决定。', [['LOC', '伊斯坦'], ['ORG', '水利开发部']]), ['ORG:伊斯坦农业和水利开发部']);
+    assert.deepStrictEqual(run('诺瓦兰农业和水利开发部当天决定。', [['LOC', '诺瓦兰'], ['ORG', '水利开发部']]), ['ORG:诺瓦兰农业和水利开发部']);
     assert.deepStrictEqual(run('政府和中央银行再度干预。', [['ORG', '中央银行']]), ['ORG:中央银行']);
   });
   it('reads places listed before a team as teams, but not the venue', () => {
-    assert.deepStrictEqual(run('伊斯坦和卡塔尼亚队各具特色。', [['LOC', '伊斯坦'], ['ORG', '卡塔尼亚队']]), ['ORG:伊斯坦', 'ORG:卡塔尼亚队']);
-    assert.deepStrictEqual(run('对伊斯坦、卡塔尼亚等强队时。', [['LOC', '伊斯坦'], ['LOC', '卡塔尼亚']]), ['ORG:伊斯坦', 'ORG:卡塔尼亚']);
+    assert.deepStrictEqual(run('诺瓦兰和卡塔尼亚队各具特色。', [['LOC', '诺瓦兰'], ['ORG', '卡塔尼亚队']]), ['ORG:诺瓦兰', 'ORG:卡塔尼亚队']);
+    assert.deepStrictEqual(run('对诺瓦兰、卡塔尼亚等强队时。', [['LOC', '诺瓦兰'], ['LOC', '卡塔尼亚']]), ['ORG:诺瓦兰', 'ORG:卡塔尼亚']);
     assert.deepStrictEqual(run('在青城与卡塔尼亚队比赛。', [['LOC', '青城'], ['ORG', '卡塔尼亚队']]), ['LOC:青城', 'ORG:卡塔尼亚队']);
-    assert.deepStrictEqual(run('由他率领的伊斯坦男子网球队获胜。', [['LOC', '伊斯坦']]), ['ORG:伊斯坦男子网球队']);
+    assert.deepStrictEqual(run('由他率领的诺瓦兰男子网球队获胜。', [['LOC', '诺瓦兰']]), ['ORG:诺瓦兰男子网球队']);
   });
   it('leaves a country before 政府 and a place naming a time zone out of organisations and places', () => {
-    assert.deepStrictEqual(run('伊斯坦政府同意。', [['LOC', '伊斯坦']]), ['LOC:伊斯坦']);
+    assert.deepStrictEqual(run('诺瓦兰政府同意。', [['LOC', '诺瓦兰']]), ['LOC:诺瓦兰']);
     assert.deepStrictEqual(run('白水县政府同意。', [['LOC', '白水县']]), ['ORG:白水县政府']);
     assert.deepStrictEqual(run('比赛在青城时间清晨结束。', [['LOC', '青城']]), []);
   });
@@ -216,17 +216,17 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('乡镇党委要重视。', [['ORG', '乡镇党委']]), []);
   });
   it('reads the places listed after a tournament group, and a joint team with its places, as teams', () => {
-    assert.deepStrictEqual(run('八强产生：e组的伊斯坦、卡塔尼亚，f组的青城。', [['LOC', '伊斯坦'], ['LOC', '卡塔尼亚'], ['LOC', '青城']]), ['ORG:伊斯坦', 'ORG:卡塔尼亚', 'ORG:青城']);
+    assert.deepStrictEqual(run('八强产生：e组的诺瓦兰、卡塔尼亚，f组的青城。', [['LOC', '诺瓦兰'], ['LOC', '卡塔尼亚'], ['LOC', '青城']]), ['ORG:诺瓦兰', 'ORG:卡塔尼亚', 'ORG:青城']);
     assert.deepStrictEqual(run('b组青城赛区有四队。', [['LOC', '青城']]), ['LOC:青城']);
-    assert.deepStrictEqual(run('伊斯坦、卡塔尼亚联合登山队出发。', [['LOC', '伊斯坦'], ['ORG', '卡塔尼亚联合登山队']]), ['ORG:伊斯坦、卡塔尼亚联合登山队']);
+    assert.deepStrictEqual(run('诺瓦兰、卡塔尼亚联合登山队出发。', [['LOC', '诺瓦兰'], ['ORG', '卡塔尼亚联合登山队']]), ['ORG:诺瓦兰、卡塔尼亚联合登山队']);
   });
   it('gives a named vessel its type, and splits an agency distributing another agency\'s picture', () => {
     assert.deepStrictEqual(run('由“远航”号导弹驱逐舰组成。', [['ORG', '“远航”号']]), ['ORG:“远航”号导弹驱逐舰']);
     assert.deepStrictEqual(run('（青城社发东山社照片）', [['ORG', '青城社发东山社']]), ['ORG:青城社', 'ORG:东山社']);
   });
   it('names a parliament or embassy with its country, but not the country an office is posted to', () => {
-    assert.deepStrictEqual(run('他介绍了伊斯坦议会的情况。', [['LOC', '伊斯坦'], ['ORG', '议会']]), ['ORG:伊斯坦议会']);
-    assert.deepStrictEqual(run('通知了驻伊斯坦使馆。', [['LOC', '伊斯坦']]), ['LOC:伊斯坦']);
+    assert.deepStrictEqual(run('他介绍了诺瓦兰议会的情况。', [['LOC', '诺瓦兰'], ['ORG', '议会']]), ['ORG:诺瓦兰议会']);
+    assert.deepStrictEqual(run('通知了驻诺瓦兰使馆。', [['LOC', '诺瓦兰']]), ['LOC:诺瓦兰']);
   });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
