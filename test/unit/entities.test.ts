@@ -170,6 +170,69 @@ describe('entities: weather tables, quote marks, roles and compass words', () =>
   });
 });
 
+describe('entities: titles, foreign names, ministries and teams (issue 10, second round)', () => {
+  // Invented sentences; the spans stand for what the statistical tagger proposed.
+  const run = (text: string, spans: Array<[string, string]>) => {
+    const given: TagSpan[] = spans.map(([label, word]) => { const start = text.indexOf(word); return { start, end: start + word.length, label }; });
+    return contextRules(text, tokens(text), given).map(s => `${s.label}:${text.slice(s.start, s.end)}`);
+  };
+  it('ends a name at the title after it: a name stopped one character short grows to it, a lone surname is a person', () => {
+    assert.deepStrictEqual(run('欢迎的有海军副参谋长吴国栋少将。', [['PER', '吴国']]), ['PER:吴国栋']);
+    assert.deepStrictEqual(run('金教授连忙起身。', []), ['PER:金']);
+    assert.deepStrictEqual(run('他和市长一起出发。', []), []);
+    assert.deepStrictEqual(run('王明副总裁说。', [['PER', '王明']]), ['PER:王明']);
+  });
+  it('joins a transliterated name the tagger split, and takes in a lone transliteration character beside it', () => {
+    assert.deepStrictEqual(run('前锋马蒂斯图卡两次射门。', [['PER', '马蒂'], ['PER', '斯图卡']]), ['PER:马蒂斯图卡']);
+    assert.deepStrictEqual(run('汤尤杯赛开幕。', [['PER', '汤'], ['PER', '尤']]), ['PER:汤', 'PER:尤']);
+    assert.deepStrictEqual(run('瑞典的库尼科夫击败对手。', [['PER', '尼科夫']]), ['PER:库尼科夫']);
+  });
+  it('takes in a rare character spelled as its parts in brackets, but not a photo note', () => {
+    assert.deepStrictEqual(run('记者袁（日希）报道。', [['PER', '袁']]), ['PER:袁（日希）']);
+    assert.deepStrictEqual(run('队员陈辉（右二）在训练。', [['PER', '陈辉']]), ['PER:陈辉']);
+  });
+  it('makes a country, a ministry and its minister one organisation, up to 部', () => {
+    assert.deepStrictEqual(run('诺瓦兰石油部长宣布减产。', [['LOC', '诺瓦兰']]), ['ORG:诺瓦兰石油部']);
+    assert.deepStrictEqual(run('诺瓦兰外交部长表示。', [['LOC', '诺瓦兰'], ['ORG', '外交部']]), ['ORG:诺瓦兰外交部']);
+    assert.deepStrictEqual(run('召开产油国部长级会议。', [['LOC', '产油国']]), ['LOC:产油国']);
+  });
+  it('joins fields that share one head into one organisation', () => {
+    assert.deepStrictEqual(run('诺瓦兰农业和水利开发部当天决定。', [['LOC', '诺瓦兰'], ['ORG', '水利开发部']]), ['ORG:诺瓦兰农业和水利开发部']);
+    assert.deepStrictEqual(run('政府和中央银行再度干预。', [['ORG', '中央银行']]), ['ORG:中央银行']);
+  });
+  it('reads places listed before a team as teams, but not the venue', () => {
+    assert.deepStrictEqual(run('诺瓦兰和卡塔尼亚队各具特色。', [['LOC', '诺瓦兰'], ['ORG', '卡塔尼亚队']]), ['ORG:诺瓦兰', 'ORG:卡塔尼亚队']);
+    assert.deepStrictEqual(run('对诺瓦兰、卡塔尼亚等强队时。', [['LOC', '诺瓦兰'], ['LOC', '卡塔尼亚']]), ['ORG:诺瓦兰', 'ORG:卡塔尼亚']);
+    assert.deepStrictEqual(run('在青城与卡塔尼亚队比赛。', [['LOC', '青城'], ['ORG', '卡塔尼亚队']]), ['LOC:青城', 'ORG:卡塔尼亚队']);
+    assert.deepStrictEqual(run('由他率领的诺瓦兰男子网球队获胜。', [['LOC', '诺瓦兰']]), ['ORG:诺瓦兰男子网球队']);
+  });
+  it('leaves a country before 政府 and a place naming a time zone out of organisations and places', () => {
+    assert.deepStrictEqual(run('诺瓦兰政府同意。', [['LOC', '诺瓦兰']]), ['LOC:诺瓦兰']);
+    assert.deepStrictEqual(run('白水县政府同意。', [['LOC', '白水县']]), ['ORG:白水县政府']);
+    assert.deepStrictEqual(run('比赛在青城时间清晨结束。', [['LOC', '青城']]), []);
+  });
+  it('keeps the party committee of one township, drops a generic one', () => {
+    assert.deepStrictEqual(run('他任乡党委书记。', [['ORG', '乡党委']]), ['ORG:乡党委']);
+    assert.deepStrictEqual(run('乡镇党委要重视。', [['ORG', '乡镇党委']]), []);
+  });
+  it('reads the places listed after a tournament group, and a joint team with its places, as teams', () => {
+    assert.deepStrictEqual(run('八强产生：e组的诺瓦兰、卡塔尼亚，f组的青城。', [['LOC', '诺瓦兰'], ['LOC', '卡塔尼亚'], ['LOC', '青城']]), ['ORG:诺瓦兰', 'ORG:卡塔尼亚', 'ORG:青城']);
+    assert.deepStrictEqual(run('b组青城赛区有四队。', [['LOC', '青城']]), ['LOC:青城']);
+    assert.deepStrictEqual(run('诺瓦兰、卡塔尼亚联合登山队出发。', [['LOC', '诺瓦兰'], ['ORG', '卡塔尼亚联合登山队']]), ['ORG:诺瓦兰、卡塔尼亚联合登山队']);
+  });
+  it('gives a named vessel its type, and splits an agency distributing another agency\'s picture', () => {
+    assert.deepStrictEqual(run('由“远航”号导弹驱逐舰组成。', [['ORG', '“远航”号']]), ['ORG:“远航”号导弹驱逐舰']);
+    assert.deepStrictEqual(run('（青城社发东山社照片）', [['ORG', '青城社发东山社']]), ['ORG:青城社', 'ORG:东山社']);
+  });
+  it('names a parliament or embassy with its country, but not the country an office is posted to', () => {
+    assert.deepStrictEqual(run('他介绍了诺瓦兰议会的情况。', [['LOC', '诺瓦兰'], ['ORG', '议会']]), ['ORG:诺瓦兰议会']);
+    assert.deepStrictEqual(run('通知了驻诺瓦兰使馆。', [['LOC', '诺瓦兰']]), ['LOC:诺瓦兰']);
+  });
+  it('grows a span one character short of an organisation word, but not into a title', () => {
+    assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
+  });
+});
+
 describe('entities: lazy loading', () => {
   it('loads neither nodejieba nor the model at import time, and both on first use', () => {
     const dir = join(__dirname, '..', '..', 'src', 'core');
