@@ -550,28 +550,34 @@ const NATIONAL = /(议会|国会|央行|中央银行|使馆|领事馆)$/;
 const MINISTER = /^(前)?[\u4e00-\u9fff]{1,6}?部(?=长)/;
 
 /**
- * A country followed by a ministry's name and its minister (X国 + 石油部长, X国 + 前商务部长) is one organisation
- * up to 部, as MSRA marks it; only where nothing but that ministry was found in between, and not for a group of
- * countries (产油国, 新政府) or a ministers' meeting (部长级, 部长们).
+ * A country followed by a ministry and its minister (X国 + 外交部 + 长, X国 + 石油部长, X国 + 前商务部长) is one
+ * organisation up to 部, as MSRA marks it. A ministry the tagger found is joined as it stands; one it missed
+ * only where nothing else was found in between, and not for a group of countries (产油国, 新政府) or a
+ * ministers' meeting (部长级, 部长们).
  */
 function ministries(text: string, spans: TagSpan[]): TagSpan[] {
   let out = spans;
   for (const [i, s] of spans.entries()) {
-    const m = s.label === 'LOC' ? MINISTER.exec(text.slice(s.end, s.end + 9)) : null;
-    const end = m ? s.end + m[0].length : 0;
+    if (s.label !== 'LOC') continue;
     const next = spans[i + 1];
+    if (next && next.label === 'ORG' && next.start === s.end && MINISTRY.test(text.slice(next.start, next.end)) && text[next.end] === '长') {
+      out = place(out, { start: s.start, end: next.end, label: 'ORG' });
+      continue;
+    }
+    const m = MINISTER.exec(text.slice(s.end, s.end + 9));
+    const end = m ? s.end + m[0].length : 0;
     const free = !next || next.start >= end || (next.label === 'ORG' && next.end === end);
     if (m && free && !/[副兼国]|政府/.test(m[0]) && !/[级们]/.test(text[end + 1]) && ![...m[0]].some(ch => LINKING.has(ch))) out = place(out, { start: s.start, end, label: 'ORG' });
   }
   return out;
 }
 
-/** A division directly followed by an organisation is part of its name (海口市 + 中级人民法院), and a country followed by a ministry before its minister. */
+/** A division directly followed by an organisation is part of its name (海口市 + 中级人民法院), as is a country's parliament or embassy. */
 function placeThenOrg(text: string, spans: TagSpan[]): TagSpan[] {
   const out: TagSpan[] = [];
   for (const s of spans) {
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && (CHAIN_TAILS.has(text[prev.end - 1]) || NATIONAL.test(text.slice(s.start, s.end)) || (MINISTRY.test(text.slice(s.start, s.end)) && text[s.end] === '长'))) {
+    if (prev && prev.label === 'LOC' && s.label === 'ORG' && prev.end === s.start && (CHAIN_TAILS.has(text[prev.end - 1]) || NATIONAL.test(text.slice(s.start, s.end)))) {
       out[out.length - 1] = { start: prev.start, end: s.end, label: 'ORG' };
     } else {
       out.push(s);
