@@ -1,7 +1,7 @@
 // `npm run package [-- --target T | --universal] [--out F]`: a production build, then `vsce package`.
-// nodejieba is a native addon compiled by `npm ci` for the machine it ran on, so a VSIX can only carry the
+// The word segmenter (native/jieba.cc) is a native addon compiled by `npm ci` for the machine it ran on, so a VSIX can only carry the
 // addon of the platform it is built on: by default this packs for the running platform (linux-x64 here,
-// alpine-* on musl). `--universal` packs the fallback without the addon (see docs/release.md); the release
+// alpine-* on musl). `--universal` packs the fallback without the addon and dictionaries (see docs/release.md); the release
 // workflow builds one VSIX per target on native runners.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ if (target) args.push('--target', target);
 else {
   // The universal package leaves out the native addon (it would only run on the build machine's platform).
   scratch = mkdtempSync(join(tmpdir(), 'biaozhu-package-'));
-  const ignore = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split('\n').filter(l => !l.startsWith('!node_modules/nodejieba/')).join('\n');
+  const ignore = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split('\n').filter(l => !l.startsWith('!node_modules/nodejieba/') && !l.startsWith('!native/')).join('\n');
   writeFileSync(join(scratch, '.vscodeignore'), ignore);
   args.push('--ignoreFile', join(scratch, '.vscodeignore'));
 }

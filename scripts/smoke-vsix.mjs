@@ -1,5 +1,5 @@
 // `node scripts/smoke-vsix.mjs FILE.vsix [TARGET]`: unpacks a VSIX into a temporary folder outside the
-// repository and runs its own command line on its own sample page, so the packed nodejieba addon must load
+// repository and runs its own command line on its own sample page, so the packed word segmenter (a native addon) must load
 // on this machine (the release workflow runs it on each native runner). Checks the manifest's target too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,14 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'fs';
-import { join } from 'path';
-import { modelsDir } from './entities/model';
+import { dirname, join } from 'path';
 import { TagTable } from './tagTable';
 
 /**
- * The only module that touches nodejieba. The native addon and its ~14 MB of dictionaries (plus the
- * part-of-speech table) load lazily on first use (1–2 s), never at import time; hosts call `warmUp()` to
- * pay that cost off the activation path. The table comes from dist/tagTable.bin, written by the build
- * beside the bundles; where that file is missing or was built from other dictionaries (unit tests run
- * unbundled), it is built from the dictionaries.
+ * The only module that touches the word segmenter: cppjieba through Biaozhu's own small binding
+ * (native/jieba.cc, built by `npm install`), with nodejieba's dictionaries. It loads lazily on first use
+ * (about 1.2 s: half of nodejieba's load(), which builds its dictionary trie twice), never at import time;
+ * hosts call `warmUp()` to pay that cost off the activation path. Threads of one process share the loaded
+ * dictionaries. Part-of-speech tags come from dist/tagTable.bin, written by the build beside the bundles;
+ * where that file is missing or was built from other dictionaries (unit tests run unbundled), the table
+ * is built from the dictionaries.
  */
 
 export interface TaggedWord {
@@ -16,33 +17,71 @@ export interface TaggedWord {
   tag: string;
 }
 
+interface Segmenter {
+  /** Builds the dictionaries on a thread of the addon and returns at once. */
+  startLoad(dict: string, hmm: string, userDict: string): void;
+  /** Waits until they are built (at once if they are). */
+  load(dict: string, hmm: string, userDict: string): void;
+  /** [start0, end0, start1, end1, …] in UTF-16 code units. */
+  cut(text: string): Uint32Array;
+}
+
+/** nodejieba's package: its dictionaries, and its own tag() as the reference the segmenter is checked and timed against. */
 interface NodeJieba {
   load(dicts?: { idfDict?: string }): unknown;
   tag(text: string): TaggedWord[];
-  cut(text: string, hmm?: boolean): string[];
   DEFAULT_DICT: string;
+  DEFAULT_HMM_DICT: string;
   DEFAULT_USER_DICT: string;
 }
 
-let jieba: NodeJieba | undefined;
+const ADDON = join('native', 'build', 'Release', 'biaozhu_jieba.node');
+
+/** The built addon, found above this module (src/core when unbundled, dist/ or dist/bench when bundled). */
+export function segmenterPath(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ADDON))) return join(dir, ADDON);
+    if (dirname(dir) === dir) throw new Error(`Biaozhu: the word segmenter ${ADDON} is not built; run \`npm install\` (or \`npm run build:native\`)`);
+  }
+}
+
+// A plain require keeps nodejieba external to every esbuild bundle; its index.js loads no native code.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodejieba = (): NodeJieba => require('nodejieba') as NodeJieba;
+
+let segmenter: Segmenter | undefined;
 let pos: TagTable | undefined;
 let loadMs = 0;
+let started: { addon: Segmenter; dicts: [string, string, string]; at: number } | undefined;
 
-function instance(): NodeJieba {
-  if (!jieba) {
-    const started = Date.now();
-    // A plain require keeps nodejieba external to every esbuild bundle and out of the import graph.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const lib = require('nodejieba') as NodeJieba;
-    // load() also reads a keyword-extraction idf table (6 MB, ~250 ms) that Biaozhu never uses; a one-line
-    // stand-in (models/jieba-idf.utf8) leaves cut and tag exactly as they are.
-    const idf = join(modelsDir(), 'jieba-idf.utf8');
-    lib.load(existsSync(idf) ? { idfDict: idf } : undefined);
-    pos = loadTagTable([lib.DEFAULT_DICT, lib.DEFAULT_USER_DICT]).table;
-    jieba = lib;
-    loadMs = Date.now() - started;
+/**
+ * Starts building jieba's dictionaries on a native thread and returns at once, so the caller can load
+ * other things meanwhile; the first use waits for the rest.
+ */
+export function startLoading(): void {
+  if (started) return;
+  const lib = nodejieba();
+  const dicts: [string, string, string] = [lib.DEFAULT_DICT, lib.DEFAULT_HMM_DICT, lib.DEFAULT_USER_DICT];
+  // cppjieba aborts the whole process on a missing dictionary: check first, fail with a message.
+  const missing = dicts.find(d => !existsSync(d));
+  if (missing) throw new Error(`Biaozhu: jieba dictionary missing: ${missing}`);
+  const at = Date.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const addon = require(segmenterPath()) as Segmenter;
+  addon.startLoad(...dicts);
+  started = { addon, dicts, at };
+}
+
+function instance(): Segmenter {
+  if (!segmenter) {
+    startLoading();
+    const { addon, dicts, at } = started!;
+    pos = loadTagTable([dicts[0], dicts[2]]).table;
+    addon.load(...dicts);
+    segmenter = addon;
+    loadMs = Date.now() - at;
   }
-  return jieba;
+  return segmenter;
 }
 
 /** Where the build writes the table: beside the bundles (this module is bundled into dist/*.js and dist/bench/*.js). */
@@ -57,22 +96,28 @@ export function loadTagTable(dictionaries: readonly string[]): { table: TagTable
 
 /** Loads the addon and its dictionaries now; returns the milliseconds the load took (0 if already loaded). */
 export function warmUp(): number {
-  if (jieba) return 0;
+  if (segmenter) return 0;
   instance();
   return loadMs;
 }
 
 export function isLoaded(): boolean {
-  return jieba !== undefined;
+  return segmenter !== undefined;
 }
 
-/** Words with their part-of-speech tags (nr person, ns place, nt organisation, x other…). */
-export function tag(text: string): TaggedWord[] {
-  return instance().tag(text);
-}
+let reference: NodeJieba | undefined;
 
-export function cut(text: string): string[] {
-  return instance().cut(text);
+/**
+ * nodejieba's own `tag` (words with part-of-speech tags: nr person, ns place, nt organisation, x other…),
+ * the reference `tokens` is tested against and the throughput benchmark divides by. Loads nodejieba's
+ * addon on first use (its full 3 s load); nothing in the analysis calls it.
+ */
+export function referenceTag(text: string): TaggedWord[] {
+  if (!reference) {
+    reference = nodejieba();
+    reference.load();
+  }
+  return reference.tag(text);
 }
 
 /** A run of text as jieba saw it: each word with its UTF-16 offsets into the text it came from. */
@@ -83,13 +128,10 @@ export interface Token {
   tag: string;
 }
 
-/** How far a word jieba altered may be searched for before it is given up. */
-const MAX_SKIP = 8;
-
 /**
- * The words and tags nodejieba.tag gives for `text` (offsets shifted by `offset`), recovered by walking
- * the text: jieba returns words, not offsets. Words jieba altered (e.g. a lone surrogate) are searched for
- * a few characters forward; characters skipped are left untokenised rather than misplaced.
+ * The words and tags nodejieba.tag gives for `text` (offsets shifted by `offset`). The segmenter gives
+ * each word's UTF-16 offsets, so every character of the text is in exactly one word, astral characters
+ * and lone surrogates included.
  */
 export function tokens(text: string, offset = 0): Token[] {
   return tokensWithIds(text, offset).tokens;
@@ -100,20 +142,17 @@ export function tokens(text: string, offset = 0): Token[] {
  * a key for per-word caches that needs no string hashing. Ids are below dictionarySize().
  */
 export function tokensWithIds(text: string, offset = 0): { tokens: Token[]; ids: Int32Array } {
-  const out: Token[] = [];
-  const words = instance().cut(text, true);
+  const bounds = instance().cut(text);
   const table = pos!;
-  const ids = new Int32Array(words.length);
-  let at = 0;
-  for (const word of words) {
-    if (!word) continue;
-    let start = at;
-    while (start - at <= MAX_SKIP && start < text.length && !text.startsWith(word, start)) start++;
-    if (start - at > MAX_SKIP || start >= text.length) continue;
+  const n = bounds.length >> 1;
+  const out: Token[] = new Array(n);
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = bounds[2 * i], end = bounds[2 * i + 1];
+    const word = text.slice(start, end);
     const id = table.id(word);
-    ids[out.length] = id;
-    out.push({ start: start + offset, end: start + word.length + offset, word, tag: table.tagOf(word, id) });
-    at = start + word.length;
+    ids[i] = id;
+    out[i] = { start: start + offset, end: end + offset, word, tag: table.tagOf(word, id) };
   }
   return { tokens: out, ids };
 }

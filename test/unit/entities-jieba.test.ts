@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { tag, tokens } from '../../src/core/jieba';
+import { spawnSync } from 'child_process';
+import { Worker } from 'worker_threads';
+import { referenceTag as tag, segmenterPath, tokens, warmUp } from '../../src/core/jieba';
 
 /** Texts written for this test: Chinese news prose, ASCII and full-width digits and letters, a user-dictionary word, astral characters, CRLF. */
 const texts: Array<[string, string]> = [
@@ -26,3 +28,77 @@ describe('entities: jieba words with offsets', () => {
     });
   }
 });
+
+describe('the word segmenter (native/jieba.cc)', () => {
+  const text = '甲𠀀乙\ud800丙 ab\r\n第二段。😀';
+
+  it('puts every UTF-16 unit of the text in exactly one word, lone surrogates and astral characters included', () => {
+    let at = 0;
+    for (const t of tokens(text)) {
+      assert.strictEqual(t.start, at, `gap before ${JSON.stringify(t.word)}`);
+      assert.ok(t.end > t.start);
+      at = t.end;
+    }
+    assert.strictEqual(at, text.length);
+    assert.ok(tokens(text).some(t => t.word === '\ud800'), 'the lone surrogate is a word of its own, at its place');
+  });
+
+  it('gives nothing for an empty text', () => {
+    assert.deepStrictEqual(tokens(''), []);
+  });
+
+  it('is shared by worker threads: a second thread finds it loaded and cuts the same words', async () => {
+    warmUp();
+    const want = tokens(text).map(t => [t.start, t.end]);
+    const script = `
+      const { parentPort, workerData } = require('worker_threads');
+      const addon = require(workerData.addon);
+      addon.load(...workerData.dicts);
+      parentPort.postMessage(Array.from(addon.cut(workerData.text)));`;
+    const nodejieba = require('nodejieba') as { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
+    const dicts = [nodejieba.DEFAULT_DICT, nodejieba.DEFAULT_HMM_DICT, nodejieba.DEFAULT_USER_DICT];
+    const got = await new Promise<number[]>((resolve, reject) => {
+      const w = new Worker(script, { eval: true, workerData: { addon: segmenterPath(), dicts, text } });
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    assert.deepStrictEqual(got, want.flat());
+  });
+
+  it('refuses other dictionaries once loaded, and a cut before any load, with an error instead of a crash', () => {
+    const out = inFreshProcess(`
+      console.log(JSON.stringify([
+        tryIt(() => addon.cut('字')),
+        tryIt(() => addon.load(...dicts)),
+        tryIt(() => addon.load(dicts[2], dicts[1], dicts[2])),
+        tryIt(() => addon.cut(42)),
+        tryIt(() => addon.load('x')),
+      ]));`);
+    assert.deepStrictEqual(out, [
+      'call load() or startLoad() before cut()', 'ok', 'the segmenter is already loaded with other dictionaries',
+      'cut(text) takes a string', 'load(dictPath, hmmPath, userDictPath) takes three strings',
+    ]);
+  });
+
+  it('startLoad builds the dictionaries in the background, and the first cut waits for them', () => {
+    const out = inFreshProcess(`
+      addon.startLoad(...dicts);
+      const words = Array.from(addon.cut('新华社拉萨3月5日电'));
+      console.log(JSON.stringify([tryIt(() => addon.startLoad(...dicts)), tryIt(() => addon.load(...dicts)), words]));`);
+    const want = tokens('新华社拉萨3月5日电').flatMap(t => [t.start, t.end]);
+    assert.deepStrictEqual(out, ['ok', 'ok', want]);
+  });
+});
+
+/** Runs `body` in a new Node process with `addon` (not loaded yet), nodejieba's `dicts` and `tryIt`; returns what it printed, parsed. */
+function inFreshProcess(body: string): unknown {
+  const script = `
+    const addon = require(${JSON.stringify(segmenterPath())});
+    const nodejieba = require('nodejieba');
+    const dicts = [nodejieba.DEFAULT_DICT, nodejieba.DEFAULT_HMM_DICT, nodejieba.DEFAULT_USER_DICT];
+    const tryIt = f => { try { f(); return 'ok'; } catch (e) { return e.message; } };
+    ${body}`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.strictEqual(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}

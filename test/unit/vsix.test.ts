@@ -16,11 +16,11 @@ const ALLOWED: Array<[RegExp, string]> = [
   [/^media\/[\w-]+\.(svg|png|css)$|^media\/walkthrough\/[\w-]+\.svg$/, 'icons, panel style, walkthrough images'],
   [/^models\/[\w-]+\.bin\.gz$|^models\/ner-calibration\.json$/, 'the entity tagger and its calibration'],
   [/^models\/admin-divisions\.txt\.gz$/, 'the gazetteer of administrative divisions'],
-  [/^models\/jieba-idf\.utf8$/, "a one-line stand-in for jieba's keyword idf table (src/core/jieba.ts)"],
   [/^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, 'runtime translations'],
   [/^schema\/[\w-]+\.schema\.json$/, 'the export contract'],
   [/^seeds\/[\w-]+\.txt$/, 'the sample page of Open Sample Page'],
-  [/^node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|types\/index\.d\.ts|build\/Release\/nodejieba\.node)$/, 'nodejieba runtime'],
+  [/^node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|types\/index\.d\.ts)$/, 'nodejieba: where its dictionaries are'],
+  [/^native\/build\/Release\/biaozhu_jieba\.node$/, 'the word segmenter (native/jieba.cc, built for this platform)'],
   [/^node_modules\/nodejieba\/submodules\/cppjieba\/(LICENSE|dict\/[\w.]+\.utf8)$/, 'jieba dictionaries'],
 ];
 /** Uncompressed bytes of everything packed; the VSIX itself (zip) is budgeted in test/integration/e2e.mjs. */
@@ -49,7 +49,7 @@ describe('the VSIX (vsce ls)', function () {
       manifest.icon, 'LICENSE', 'CHANGELOG.md', 'README.md',
       ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
       ...manifest.contributes.walkthroughs.flatMap((w: { steps: Array<{ media: Record<string, string> }> }) => w.steps.map(s => s.media.svg ?? s.media.image ?? s.media.markdown)),
-      'node_modules/nodejieba/build/Release/nodejieba.node', 'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+      'native/build/Release/biaozhu_jieba.node', 'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
     ];
     assert.deepEqual(named.filter(f => !files.includes(f)), []);
     assert.ok(files.some(f => f.startsWith('seeds/') && f.endsWith('.txt')), 'no sample page');

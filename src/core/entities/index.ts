@@ -7,7 +7,7 @@
 import type { EntityMention, LexiconEntry } from '../types';
 import type { TagSpan } from './decode';
 import type { StopCheck } from '../stop';
-import { warmUp as warmUpJieba } from '../jieba';
+import { startLoading as startLoadingJieba, warmUp as warmUpJieba } from '../jieba';
 import { loadCharStats, loadModel } from './model';
 import { applyForced, key, rejectedSet } from './lexicon';
 import { contextRules, titles } from './rules';
@@ -76,13 +76,17 @@ function withTitles(length: number, spans: TagSpan[], works: TagSpan[]): TagSpan
   return [...kept, ...works].sort((a, b) => a.start - b.start);
 }
 
-/** Loads jieba's dictionaries and the tagger model now, off the caller's critical path; returns milliseconds. */
+/**
+ * Loads jieba's dictionaries and the tagger model now, off the caller's critical path; returns milliseconds.
+ * jieba's dictionaries build on a native thread while the model, calibration and gazetteer load here.
+ */
 export function warmUp(): number {
   const started = Date.now();
-  warmUpJieba();
+  startLoadingJieba();
   loadModel();
   loadCharStats();
   loadCalibration();
   loadGazetteer();
+  warmUpJieba();
   return Date.now() - started;
 }

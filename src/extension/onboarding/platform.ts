@@ -1,5 +1,5 @@
 /**
- * The universal package (for platforms without a build of their own) carries no nodejieba addon: say so once,
+ * The universal package (for platforms without a build of their own) carries no word segmenter (a native addon): say so once,
  * clearly, instead of letting every analysis fail with a module-loading error.
  */
 import { existsSync } from 'fs';
@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 const RELEASES = 'https://github.com/biaozhu/biaozhu/releases';
 
 export function nativeAddonPath(extensionPath: string): string {
-  return path.join(extensionPath, 'node_modules', 'nodejieba', 'build', 'Release', 'nodejieba.node');
+  return path.join(extensionPath, 'native', 'build', 'Release', 'biaozhu_jieba.node');
 }
 
 export function warnIfSegmenterMissing(extensionPath: string): void {
