@@ -229,6 +229,17 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('他介绍了诺瓦兰议会的情况。', [['LOC', '诺瓦兰'], ['ORG', '议会']]), ['ORG:诺瓦兰议会']);
     assert.deepStrictEqual(run('通知了驻诺瓦兰使馆。', [['LOC', '诺瓦兰']]), ['LOC:诺瓦兰']);
   });
+  it('gives a team posted to villages its places instead of a fragment, and keeps a whole name', () => {
+    assert.deepStrictEqual(run('当地水利分局驻青松乡白石村工作队开展活动。', [['ORG', '乡白石村工作队']]), ['LOC:青松乡白石村']);
+    assert.deepStrictEqual(run('东山县白河镇人民政府驻甲山村、柳溪村工作队组织活动。', [['ORG', '东山县白河镇人民政府'], ['ORG', '甲山村'], ['ORG', '柳溪村工作队']]),
+      ['ORG:东山县白河镇人民政府', 'LOC:甲山村', 'LOC:柳溪村']);
+    assert.deepStrictEqual(run('青城区人民法院驻柳溪村工作队入户走访。', [['ORG', '青城区人民法院驻柳溪村工作队']]), ['ORG:青城区人民法院驻柳溪村工作队']);
+    assert.deepStrictEqual(run('驻村工作队入户走访。', [['ORG', '驻村工作队']]), []);
+  });
+  it('reads 中心工作 after a leading body as "central task", but keeps a centre where people work', () => {
+    assert.deepStrictEqual(run('牢牢把握县委中心工作。', [['ORG', '县委中心']]), ['ORG:县委']);
+    assert.deepStrictEqual(run('在青城康复中心工作的护士说。', [['ORG', '青城康复中心']]), ['ORG:青城康复中心']);
+  });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
   });

@@ -57,7 +57,54 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = teamLists(text, abbreviationLists(text, branches(text, teams(text, out))));
   out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out)))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
-  return vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
+  out = vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
+  return postedTeams(text, centralTasks(text, out));
+}
+
+const POSTED_TEAM = /(工作队|工作组)$/;
+const POSTED_PLACE = /^[\u4e00-\u9fff]{1,10}[省市县区州盟旗乡镇村]$/;
+/** How far before a team's head `驻` is looked for (a list of two or three village chains). */
+const POSTED_REACH = 24;
+
+/**
+ * A team posted to places (X局驻Y乡Z村工作队, X政府驻甲村、乙村工作队) is named by its parent and its places; the
+ * conventions accept the whole or the parent plus the places, never a fragment (乡Z村工作队, 乙村工作队, 甲村 as
+ * an organisation). An organisation that starts after `驻` and ends in the team's head gives way to the places
+ * as LOC, one span per listed place; the parent before `驻` keeps its own span, a whole span is left alone.
+ */
+function postedTeams(text: string, spans: TagSpan[]): TagSpan[] {
+  let out = spans;
+  for (const s of spans) {
+    if (s.label !== 'ORG' || !POSTED_TEAM.test(text.slice(s.start, s.end))) continue;
+    const head = s.end - 3;
+    const posted = text.lastIndexOf('驻', s.start);
+    if (posted < 0 || head - posted > POSTED_REACH || head - posted < 3) continue;
+    const places = text.slice(posted + 1, head);
+    if (!/^[\u4e00-\u9fff、]+$/.test(places)) continue;
+    const items = places.split('、');
+    if (!items.every(p => POSTED_PLACE.test(p))) continue;
+    const gone = new Set(out.filter(o => o.end > posted + 1 && o.start < s.end));
+    if ([...gone].some(o => o.start <= posted)) continue;
+    const added: TagSpan[] = [];
+    let at = posted + 1;
+    for (const p of items) {
+      added.push({ start: at, end: at + p.length, label: 'LOC' });
+      at += p.length + 1;
+    }
+    out = [...out.filter(o => !gone.has(o)), ...added].sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+const CENTRAL_TASK = /^(工作|任务)/;
+const LEADING_BODY = /(委|党组|政府|党中央)中心$/;
+
+/**
+ * 中心工作 / 中心任务 after a leading body is the phrase "central task" (把握市委中心工作), not a centre of that
+ * body; a centre that is a place of work (在X康复中心工作) is left alone.
+ */
+function centralTasks(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map(s => (s.label === 'ORG' && LEADING_BODY.test(text.slice(s.start, s.end)) && CENTRAL_TASK.test(text.slice(s.end, s.end + 2)) ? { ...s, end: s.end - 2 } : s));
 }
 
 const ROLE_END = new RegExp(`(${alt(ROLE_WORDS.filter(w => w.length >= 2))})$`);
