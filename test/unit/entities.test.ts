@@ -240,6 +240,11 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('牢牢把握县委中心工作。', [['ORG', '县委中心']]), ['ORG:县委']);
     assert.deepStrictEqual(run('在青城康复中心工作的护士说。', [['ORG', '青城康复中心']]), ['ORG:青城康复中心']);
   });
+  it('names a unit known only as 某团 / 某部 with its command, as the conventions write X军分区某团', () => {
+    assert.deepStrictEqual(run('青城军分区某团举行开放日。', [['ORG', '青城军分区']]), ['ORG:青城军分区某团']);
+    assert.deepStrictEqual(run('青城军分区某部官兵。', [['ORG', '青城军分区']]), ['ORG:青城军分区某部']);
+    assert.deepStrictEqual(run('青城军分区某某同志说。', [['ORG', '青城军分区']]), ['ORG:青城军分区']);
+  });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
   });

@@ -58,7 +58,20 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out)))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
   out = vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
-  return postedTeams(text, centralTasks(text, out));
+  return unnamedUnits(text, postedTeams(text, centralTasks(text, out)));
+}
+
+const COMMAND = /(军分区|军区|警备区|总队|支队)$/;
+const UNNAMED_UNIT = /^某(团|部|营|连|师|旅|舰队|分队|中队|大队)/;
+
+/** A unit the press names only as 某团 / 某部 under its command is one organisation with it (X军分区某团, the conventions). */
+function unnamedUnits(text: string, spans: TagSpan[]): TagSpan[] {
+  return spans.map((s, i) => {
+    if (s.label !== 'ORG' || !COMMAND.test(text.slice(s.start, s.end))) return s;
+    const unit = UNNAMED_UNIT.exec(text.slice(s.end, s.end + 3));
+    if (!unit || (spans[i + 1]?.start ?? text.length) < s.end + unit[0].length) return s;
+    return { ...s, end: s.end + unit[0].length };
+  });
 }
 
 const POSTED_TEAM = /(工作队|工作组)$/;
