@@ -245,6 +245,14 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('青城军分区某部官兵。', [['ORG', '青城军分区']]), ['ORG:青城军分区某部']);
     assert.deepStrictEqual(run('青城军分区某某同志说。', [['ORG', '青城军分区']]), ['ORG:青城军分区']);
   });
+  it('splits two organisations run together across a verb by which one acts on the other', () => {
+    assert.deepStrictEqual(run('开发区管委会协调建设银行青城分行发放贷款。', [['ORG', '开发区管委会协调建设银行青城分行']]), ['ORG:开发区管委会', 'ORG:建设银行青城分行']);
+    assert.deepStrictEqual(run('青城电影发行放映公司将放映新片。', [['ORG', '青城电影发行放映公司']]), ['ORG:青城电影发行放映公司']);
+  });
+  it('names a cooperative with the village it is named after, not across a conjunction', () => {
+    assert.deepStrictEqual(run('成立了青山村茶叶种植专业合作社。', [['LOC', '青山村']]), ['ORG:青山村茶叶种植专业合作社']);
+    assert.deepStrictEqual(run('青山村和合作社签了合同。', [['LOC', '青山村']]), ['LOC:青山村']);
+  });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
   });

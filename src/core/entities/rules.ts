@@ -55,10 +55,31 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = dottedNames(text, toks, out);
   out = ministries(text, placeThenOrg(text, orgSuffixes(text, toks, out)));
   out = teamLists(text, abbreviationLists(text, branches(text, teams(text, out))));
-  out = sharedHeads(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out)))));
+  out = sharedHeads(text, toks, verbSplitOrgs(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out))))));
   out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
   out = vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
-  return unnamedUnits(text, postedTeams(text, centralTasks(text, out)));
+  return cooperatives(text, toks, unnamedUnits(text, postedTeams(text, centralTasks(text, out))));
+}
+
+const COOPERATIVE = /^[\u4e00-\u9fff]{0,10}?合作社/;
+const LINKING_TAG = /^(p|c|r|d|ad|u[a-z]*)$/;
+
+/**
+ * A cooperative named after its village or township (X村核桃种植专业合作社, X镇蔬菜合作社) is one organisation with
+ * the place, as the conventions write `X养殖合作社`; not across a preposition, conjunction or pronoun (在X村和合作社).
+ */
+function cooperatives(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  return spans.map((s, i) => {
+    if (s.label !== 'LOC' || !PLACE_ONLY_TAILS.has(text[s.end - 1])) return s;
+    const m = COOPERATIVE.exec(text.slice(s.end, s.end + 13));
+    if (!m) return s;
+    const end = s.end + m[0].length;
+    if ((spans[i + 1]?.start ?? text.length) < end) return s;
+    for (let k = firstFrom(toks, s.end); k < toks.length && toks[k].start < end; k++) {
+      if (toks[k].end > end || LINKING_TAG.test(toks[k].tag)) return s;
+    }
+    return { start: s.start, end, label: 'ORG' };
+  });
 }
 
 const COMMAND = /(军分区|军区|警备区|总队|支队)$/;
@@ -323,6 +344,27 @@ function cutOrgWords(text: string, spans: TagSpan[]): TagSpan[] {
 /** A place or person span that ends in an organisation word is an organisation (牙买加队, 海南航空公司, X军分区, X区人民法院: the conventions' full names). */
 function orgEndings(text: string, spans: TagSpan[]): TagSpan[] {
   return spans.map(s => (s.label !== 'ORG' && s.label !== 'WORK' && ORG_ENDING.test(text.slice(s.start, s.end)) ? { ...s, label: 'ORG' } : s));
+}
+
+/** Verbs by which one body acts on another; verbs that also occur inside names (联合, 组织, 执行, 发行) are not here. */
+const ACTING_VERBS = new Set(['协调', '会同', '委托', '邀请', '看望', '慰问', '帮助', '指导', '支持', '督促', '要求', '通知', '批准', '授权', '资助']);
+
+/**
+ * An organisation span holding a verb by which one body acts on another (X管委会协调Y银行Z分行: the tagger ran
+ * them together) is the two organisations; only when both sides end as organisations do.
+ */
+function verbSplitOrgs(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  return spans.flatMap(s => {
+    if (s.label !== 'ORG') return [s];
+    for (let k = firstFrom(toks, s.start + 2); k < toks.length && toks[k].end <= s.end - 2; k++) {
+      const t = toks[k];
+      if (!ACTING_VERBS.has(t.word)) continue;
+      if (endsAsOrg(text.slice(s.start, t.start)) && endsAsOrg(text.slice(t.end, s.end))) {
+        return [{ start: s.start, end: t.start, label: 'ORG' }, { start: t.end, end: s.end, label: 'ORG' }];
+      }
+    }
+    return [s];
+  });
 }
 
 const ORG_TAIL = new Set(ORG_SUFFIXES);
