@@ -253,6 +253,11 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('成立了青山村茶叶种植专业合作社。', [['LOC', '青山村']]), ['ORG:青山村茶叶种植专业合作社']);
     assert.deepStrictEqual(run('青山村和合作社签了合同。', [['LOC', '青山村']]), ['LOC:青山村']);
   });
+  it('gives a lone surname the given name after it, but not a title, an adverb or a familiar 小/老', () => {
+    assert.deepStrictEqual(run('总经理曹和平要求大家准时到会。', [['PER', '曹']]), ['PER:曹和平']);
+    assert.deepStrictEqual(run('王大娘收养了三个孩子。', [['PER', '王']]), ['PER:王']);
+    assert.deepStrictEqual(run('他说小胡利用这个间歇。', [['PER', '胡']]), ['PER:胡']);
+  });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
   });

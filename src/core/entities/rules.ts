@@ -56,7 +56,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = ministries(text, placeThenOrg(text, orgSuffixes(text, toks, out)));
   out = teamLists(text, abbreviationLists(text, branches(text, teams(text, out))));
   out = sharedHeads(text, toks, verbSplitOrgs(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out))))));
-  out = surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out))));
+  out = givenNames(text, toks, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out)))));
   out = vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
   return cooperatives(text, toks, unnamedUnits(text, postedTeams(text, centralTasks(text, out))));
 }
@@ -306,6 +306,28 @@ function surnameJoined(text: string, spans: TagSpan[]): TagSpan[] {
     else out.push(s);
   }
   return out;
+}
+
+const NOT_GIVEN_NAME_TAG = /^(p|c|r|d|a|ad|an|m|q|f|t|x|v[a-z]*|u[a-z]*|ns|nt)$/;
+/** What follows a surname and is no given name: titles, roles and forms of address (王大娘, 李主席, 张指导). */
+const NOT_GIVEN_NAME = new Set([...TITLES_AFTER, ...ROLE_WORDS, '大姐', '大哥', '奶奶', '爷爷', '师母', '老太', '老板', '老总', '医生', '律师', '指导', '军医', '常委', '二人', '三人', '两人', '秘书', '都督', '知县', '热线']);
+
+/**
+ * A lone surname the tagger found (钱 | 立新介绍, 葛 | 长风、) takes in the two-character word after it when that
+ * word could be a given name: Han characters jieba reads as no verb, adverb, adjective, function word,
+ * numeral, place or organisation, and no title, role or form of address (王大娘, 李主席); not after 小/老 (小郭).
+ */
+function givenNames(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  return spans.map((s, i) => {
+    // 小郭, 老胡: a familiar form, the surname is all of the name.
+    if (s.label !== 'PER' || s.end - s.start !== 1 || !SURNAME.has(text[s.start]) || /[小老]/.test(text[s.start - 1] ?? '')) return s;
+    const k = startingAt(toks, s.end);
+    if (k < 0) return s;
+    const t = toks[k];
+    if (t.word.length !== 2 || !/^[\u4e00-\u9fff]+$/.test(t.word) || NOT_GIVEN_NAME_TAG.test(t.tag) || NOT_GIVEN_NAME.has(t.word)) return s;
+    if ((spans[i + 1]?.start ?? text.length) < t.end) return s;
+    return { ...s, end: t.end };
+  });
 }
 
 const GENERIC_ORG = new RegExp(`^(${alt(GENERIC_ORG_MODIFIERS)})*(${alt(GENERIC_ORG_HEADS)})$`);
