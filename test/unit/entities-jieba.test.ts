@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { Worker } from 'worker_threads';
 import { referenceTag as tag, segmenterPath, tokens, warmUp } from '../../src/core/jieba';
 
@@ -30,6 +32,12 @@ describe('entities: jieba words with offsets', () => {
 });
 
 describe('the word segmenter (native/jieba.cc)', () => {
+  it("cuts a whole newspaper page into exactly nodejieba's words and tags (its own dictionary loader builds the same trie)", () => {
+    const dir = join(__dirname, '..', '..', '..', 'seeds');
+    const page = readFileSync(join(dir, readdirSync(dir).find(f => f.endsWith('.txt'))!), 'utf8');
+    assert.deepStrictEqual(tokens(page).map(t => `${t.word}/${t.tag}`), tag(page).map(t => `${t.word}/${t.tag}`));
+  });
+
   const text = '甲𠀀乙\ud800丙 ab\r\n第二段。😀';
 
   it('puts every UTF-16 unit of the text in exactly one word, lone surrogates and astral characters included', () => {
