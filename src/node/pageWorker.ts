@@ -8,11 +8,13 @@ import { readFileSync, statSync } from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { sha256 } from '../core/document';
 import type { AnnotationDocument } from '../core/types';
+import { adoptModel, type Model } from '../core/entities/model';
 import { writeFileAtomic } from './atomicWrite';
 import { analyzeToDocument, countsOf, documentFile, type PageAnalysisOptions, type PageCounts } from './pageDocument';
 import { readTextFile } from './readText';
 
-export type PoolData = PageAnalysisOptions;
+/** `model`: the tagger model loaded by the thread that started the pool (shareModel), used instead of a copy per thread. */
+export type PoolData = PageAnalysisOptions & { model?: Model };
 
 /** `reuseSince`: an output holding the same sha256, written at or after this time (ms), is kept. */
 export type FileTask = { kind: 'file'; path: string; out: string; reuseSince?: number };
@@ -59,5 +61,6 @@ export function runTask(task: PageTask, data: PoolData = {}): PageResult {
 if (parentPort) {
   const port = parentPort;
   const data = (workerData ?? {}) as PoolData;
+  if (data.model) adoptModel(data.model);
   port.on('message', (task: PageTask) => port.postMessage(runTask(task, data)));
 }
