@@ -258,6 +258,11 @@ describe('entities: titles, foreign names, ministries and teams (issue 10, secon
     assert.deepStrictEqual(run('王大娘收养了三个孩子。', [['PER', '王']]), ['PER:王']);
     assert.deepStrictEqual(run('他说小胡利用这个间歇。', [['PER', '胡']]), ['PER:胡']);
   });
+  it('reads the local government of the text (市委、市政府; 县政府决定) as an organisation, not 各乡政府', () => {
+    assert.deepStrictEqual(run('青城市委、市政府高度重视。', [['ORG', '青城市委']]), ['ORG:青城市委', 'ORG:市政府']);
+    assert.deepStrictEqual(run('会后，县政府决定拨款。', []), ['ORG:县政府']);
+    assert.deepStrictEqual(run('各乡政府要落实责任。', []), []);
+  });
   it('grows a span one character short of an organisation word, but not into a title', () => {
     assert.deepStrictEqual(run('吴国栋基金会另捐款。', [['PER', '吴国栋基金']]), ['ORG:吴国栋基金会']);
   });

@@ -58,7 +58,7 @@ export function contextRules(text: string, toks: readonly Token[], spans: TagSpa
   out = sharedHeads(text, toks, verbSplitOrgs(text, toks, conjoinedOrgs(text, orgEndings(text, cutOrgWords(text, notFunctionWords(text, toks, out))))));
   out = givenNames(text, toks, surnameJoined(text, officesNotPersons(text, notGenericGroups(text, withoutRoles(text, out)))));
   out = vessels(text, spelledCharacters(text, balancedMarks(text, foreignNames(text, toks, titledPersons(text, toks, out)))));
-  return cooperatives(text, toks, unnamedUnits(text, postedTeams(text, centralTasks(text, out))));
+  return localGovernments(text, toks, cooperatives(text, toks, unnamedUnits(text, postedTeams(text, centralTasks(text, out)))));
 }
 
 const COOPERATIVE = /^[\u4e00-\u9fff]{0,10}?合作社/;
@@ -80,6 +80,26 @@ function cooperatives(text: string, toks: readonly Token[], spans: TagSpan[]): T
     }
     return { start: s.start, end, label: 'ORG' };
   });
+}
+
+const LOCAL_GOVERNMENT = /(?:^|(?<=[^\u4e00-\u9fff]|[、和与及]))[省市县区乡镇]政府/g;
+
+/**
+ * The government of the one province, city or county in context (市委、市政府; 县政府立即…) is an
+ * organisation, as the conventions count 市政府 and 县委; after a place name (X市政府) the tagger and the
+ * place rules decide. Looked for in this chunk's text (from its first token to its last).
+ */
+function localGovernments(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
+  if (toks.length === 0) return spans;
+  const from = toks[0].start, chunk = text.slice(from, toks[toks.length - 1].end);
+  if (!chunk.includes('政府')) return spans;
+  let out = spans;
+  for (const m of chunk.matchAll(LOCAL_GOVERNMENT)) {
+    const start = from + m.index!, end = start + m[0].length;
+    if (out.some(s => s.end > start && s.start < end)) continue;
+    out = [...out, { start, end, label: 'ORG' }].sort((a, b) => a.start - b.start);
+  }
+  return out;
 }
 
 const COMMAND = /(军分区|军区|警备区|总队|支队)$/;
