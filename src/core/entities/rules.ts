@@ -151,7 +151,7 @@ function postedTeams(text: string, spans: TagSpan[]): TagSpan[] {
 }
 
 const CENTRAL_TASK = /^(工作|任务)/;
-const LEADING_BODY = /(委|党组|政府|党中央)中心$/;
+const LEADING_BODY = /(委|党组|政府)中心$/;
 
 /**
  * 中心工作 / 中心任务 after a leading body is the phrase "central task" (把握市委中心工作), not a centre of that
