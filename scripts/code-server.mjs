@@ -95,6 +95,10 @@ export function cleanSettings(extra = {}) {
     'extensions.ignoreRecommendations': true,
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
+    // A remote extension host (code-server) looks for ports to forward by spawning a process every few
+    // seconds (findCandidatePorts); desktop VS Code does not, and the spawn stalls the host it shares with us.
+    'remote.autoForwardPorts': false,
+    'remote.autoForwardPortsSource': 'output',
     'editor.minimap.enabled': false,
     'files.hotExit': 'off',
     ...extra,

@@ -1,4 +1,5 @@
 import { findArticles } from './articles';
+import { autoId } from './autoId';
 import { findEntities } from './entities';
 import { findNumbers } from './numbers';
 import { suggestRelations } from './relationSuggest';
@@ -35,10 +36,7 @@ export function analyzeWithoutEntities(text: string, options: AnalyzeOptions = {
   return analyze(text, { ...options, entities: false });
 }
 
-/** A deterministic id, so re-analysing unchanged text gives identical, diff-friendly output. */
-export function autoId(label: string, start: number, end: number): string {
-  return `${label.toLowerCase()}-${start}-${end}`;
-}
+export { autoId };
 
 /**
  * Flattens entity and number mentions into annotations. Where they overlap, the longer span wins

@@ -1,3 +1,4 @@
+import { autoId } from './autoId';
 import type { Annotation } from './types';
 
 /**
@@ -24,7 +25,7 @@ const NONE = -1;
 /** In the ID and TEXT slots: the value is derived (see above), not stored. */
 const DERIVED = -2;
 
-const derivedId = (a: Pick<Annotation, 'label' | 'start' | 'end'>): string => `${String(a.label).toLowerCase()}-${a.start}-${a.end}`;
+const derivedId = (a: Pick<Annotation, 'label' | 'start' | 'end'>): string => autoId(String(a.label), a.start, a.end);
 
 export function packAnnotations(text: string, annotations: readonly Annotation[]): PackedAnnotations {
   const strings: string[] = [];
