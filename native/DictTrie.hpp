@@ -30,7 +30,6 @@ using namespace limonp;
 
 const double MIN_DOUBLE = -3.14e+100;
 const double MAX_DOUBLE = 3.14e+100;
-const size_t DICT_COLUMN_NUM = 3;
 const char* const UNKNOWN_TAG = "";
 
 class DictTrie {
@@ -231,10 +230,6 @@ class DictTrie {
       unit.tag.assign(text, sp2 + 1, end - sp2 - 1);
       at = end + 1;
     }
-  }
-
-  static bool WeightCompare(const DictUnit& lhs, const DictUnit& rhs) {
-    return lhs.weight < rhs.weight;
   }
 
   void SetStaticWordWeights(UserWordWeightOption option) {

@@ -35,13 +35,14 @@ interface NodeJieba {
   DEFAULT_USER_DICT: string;
 }
 
-const ADDON = join('native', 'build', 'Release', 'biaozhu_jieba.node');
+/** Where `npm install` builds the segmenter's addon, relative to the project (and to the installed extension). */
+export const SEGMENTER_ADDON = join('native', 'build', 'Release', 'biaozhu_jieba.node');
 
 /** The built addon, found above this module (src/core when unbundled, dist/ or dist/bench when bundled). */
 export function segmenterPath(from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ADDON))) return join(dir, ADDON);
-    if (dirname(dir) === dir) throw new Error(`Biaozhu: the word segmenter ${ADDON} is not built; run \`npm install\` (or \`npm run build:native\`)`);
+    if (existsSync(join(dir, SEGMENTER_ADDON))) return join(dir, SEGMENTER_ADDON);
+    if (dirname(dir) === dir) throw new Error(`Biaozhu: the word segmenter ${SEGMENTER_ADDON} is not built; run \`npm install\` (or \`npm run build:native\`)`);
   }
 }
 

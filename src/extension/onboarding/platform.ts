@@ -5,11 +5,12 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SEGMENTER_ADDON } from '../../core/jieba';
 
 const RELEASES = 'https://github.com/biaozhu/biaozhu/releases';
 
 export function nativeAddonPath(extensionPath: string): string {
-  return path.join(extensionPath, 'native', 'build', 'Release', 'biaozhu_jieba.node');
+  return path.join(extensionPath, SEGMENTER_ADDON);
 }
 
 export function warnIfSegmenterMissing(extensionPath: string): void {
