@@ -1,7 +1,7 @@
 import { availableParallelism } from 'os';
 import { sha256 } from '../core/document';
 import { parseLexicon, toLexiconEntries } from '../core/corpus/lexiconFile';
-import { shareModel } from '../core/entities/model';
+import { loadModel } from '../core/entities/model';
 import { inShard, parseShard } from '../core/corpus/shard';
 import type { AnnotationDocument, LexiconEntry } from '../core/types';
 import { writeFileAtomic } from '../node/atomicWrite';
@@ -54,7 +54,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } else if (positional.length === 0) throw new UsageError(`missing FILE\nusage: ${usage}`);
   const lexicon = typeof options.lexicon === 'string' ? readLexicon(options.lexicon, ctx) : undefined;
   const relations = options.relations === true;
-  if (options.jsonl) return analyzeJsonl(process.stdin, jobs, { lexicon: lexicon?.entries, relations, model: shareModel() }, ctx);
+  if (options.jsonl) return analyzeJsonl(process.stdin, jobs, { lexicon: lexicon?.entries, relations, model: loadModel() }, ctx);
 
   let pages = findPages(positional);
   if (pages.length === 0) throw new UsageError('no .txt pages found in the given folders');

@@ -8,7 +8,7 @@ import { messageOf } from '../core/errors';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ANALYZER_VERSION } from '../core/analyze';
-import { shareModel } from '../core/entities/model';
+import { loadModel } from '../core/entities/model';
 import type { LexiconEntry } from '../core/types';
 import { removeStaleTempsUnder, writeFileAtomic } from '../node/atomicWrite';
 import { InputError } from '../node/readText';
@@ -62,7 +62,7 @@ export async function analyzeBatch(pages: readonly PageInput[], outDir: string, 
   function* tasks(): Generator<FileTask> {
     for (const p of pages) yield { kind: 'file', path: p.path, out: outputFor(outDir, p.rel), reuseSince: since };
   }
-  const data: PoolData = { lexicon: opts.lexicon?.entries, relations: opts.relations, model: shareModel() };
+  const data: PoolData = { lexicon: opts.lexicon?.entries, relations: opts.relations, model: loadModel() };
   await runPool<FileTask, PageResult>(workerScript(), data, Math.min(opts.jobs, pages.length), tasks(), (task, r) => {
     if (r instanceof Error) report.failed(task.path, `${task.path}: ${r.message}`);
     else if (!r.ok) report.failed(task.path, r.message);

@@ -13,7 +13,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { analyzeToDocument, countsOf, documentFile, type PageAnalysisOptions, type PageCounts } from './pageDocument';
 import { readTextFile } from './readText';
 
-/** `model`: the tagger model loaded by the thread that started the pool (shareModel), used instead of a copy per thread. */
+/** `model`: the tagger model loaded by the thread that started the pool (loadModel, posted as shared memory), used instead of a copy per thread. */
 export type PoolData = PageAnalysisOptions & { model?: Model };
 
 /** `reuseSince`: an output holding the same sha256, written at or after this time (ms), is kept. */

@@ -2,11 +2,11 @@ import * as assert from 'assert';
 import { once } from 'events';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import { shareModel } from '../../src/core/entities/model';
+import { loadModel } from '../../src/core/entities/model';
 
 describe('entities: one model for a pool of threads', () => {
   it('posts the tagger model as shared memory: a thread that adopts it sees this thread\'s tables, not a copy', async () => {
-    const model = shareModel();
+    const model = loadModel();
     const empty = model.keys.indexOf(0);
     const modelModule = join(__dirname, '..', '..', 'src', 'core', 'entities', 'model.js');
     const script = `

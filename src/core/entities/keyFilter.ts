@@ -13,10 +13,11 @@ const MUL = 0x9e3779b1 | 0;
 
 const bitsOf = (key: number): number => (1 << (key & 31)) | (1 << ((key >>> 5) & 31));
 
-export function newKeyFilter(keys: number, shared = false): KeyFilter {
+/** On shared memory, like the model's tables it guards (model.ts), so threads can share it. */
+export function newKeyFilter(keys: number): KeyFilter {
   let size = 2;
   while (size * 4 < keys) size <<= 1;
-  return { words: new Int32Array(shared ? new SharedArrayBuffer(size * 4) : new ArrayBuffer(size * 4)), shift: 32 - Math.log2(size) };
+  return { words: new Int32Array(new SharedArrayBuffer(size * 4)), shift: 32 - Math.log2(size) };
 }
 
 export function addKey(f: KeyFilter, key: number): void {

@@ -47,15 +47,7 @@ export function modelsDir(from = __dirname): string {
   }
 }
 
-/**
- * The loaded model, to post to other threads: its tables are typed arrays over SharedArrayBuffer, so the
- * message shares them instead of copying 20 MB, and the threads' lookups share the CPU cache.
- */
-export function shareModel(): Model {
-  return loadModel();
-}
-
-/** Uses a model another thread loaded and posted (shareModel) instead of loading one here. */
+/** Uses a model another thread loaded and posted (see loadModel) instead of loading one here. */
 export function adoptModel(shared: Model): void {
   model ??= shared;
 }
@@ -64,6 +56,11 @@ export function isModelLoaded(): boolean {
   return model !== undefined;
 }
 
+/**
+ * The model, loaded on first use. Its tables are typed arrays over SharedArrayBuffer, so posting the model
+ * to another thread (a pool's workerData, then adoptModel) shares them instead of copying 20 MB, and the
+ * threads' lookups share the CPU cache.
+ */
 export function loadModel(): Model {
   return (model ??= parseModel(gunzipSync(readFileSync(join(modelsDir(), MODEL_FILE)))));
 }
@@ -121,10 +118,10 @@ export function parseModel(buf: Buffer): Model {
   for (let i = 0; i < T; i++) start[i] = f32();
   let cap = 1;
   while (cap < n * 1.6) cap <<= 1;
-  // On shared memory, so that threads of a pool can use one copy (shareModel / adoptModel).
+  // On shared memory, so that threads of a pool can use one copy (loadModel / adoptModel).
   const keys = new Int32Array(new SharedArrayBuffer(cap * 4));
   const weights = new Int16Array(new SharedArrayBuffer(cap * STRIDE * 2));
-  const filter = newKeyFilter(n, true);
+  const filter = newKeyFilter(n);
   const wBase = o + 4 * n;
   for (let i = 0; i < n; i++) {
     const key = buf.readInt32LE(o + 4 * i);
