@@ -12,7 +12,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
-import { autoId } from '../src/core/analyze';
+import { autoId } from '../src/core/autoId';
 import { toDocument } from '../src/core/document';
 import type { Annotation, AnnotationDocument } from '../src/core/types';
 import { benchDir } from './data';

@@ -36,8 +36,6 @@ export function analyzeWithoutEntities(text: string, options: AnalyzeOptions = {
   return analyze(text, { ...options, entities: false });
 }
 
-export { autoId };
-
 /**
  * Flattens entity and number mentions into annotations. Where they overlap, the longer span wins
  * (an organisation name that contains a numeral stays whole); on equal length the entity wins.

@@ -96,7 +96,7 @@ const ITEMS_PER_TURN = 1000;
 export async function sidecarBytes(page: vscode.Uri, text: string, data: SidecarData): Promise<ByteParts> {
   // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
   // A relation whose end is gone (deleted, or dropped by an edit) is left out: the contract requires both ends.
-  const relations = data.relations.length ? pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept : [];
+  const relations = pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept;
   const doc = { ...data.team, ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels), annotations: data.annotations, orphans: data.orphans };
   // Each slice is encoded as it is made: joining a 10 M-character string and encoding it afterwards
   // stalled the host for 80–150 ms on a 5 MB page.
