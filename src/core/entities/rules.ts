@@ -90,8 +90,7 @@ const LOCAL_GOVERNMENT = /(?:^|(?<=[^\u4e00-\u9fff]|[、和与及]))[省市县�
  * place rules decide. Looked for in this chunk's text (from its first token to its last).
  */
 function localGovernments(text: string, toks: readonly Token[], spans: TagSpan[]): TagSpan[] {
-  if (toks.length === 0) return spans;
-  const from = toks[0].start, chunk = text.slice(from, toks[toks.length - 1].end);
+  const { from, chunk } = chunkText(text, toks);
   if (!chunk.includes('政府')) return spans;
   let out = spans;
   for (const m of chunk.matchAll(LOCAL_GOVERNMENT)) {
@@ -399,11 +398,8 @@ function verbSplitOrgs(text: string, toks: readonly Token[], spans: TagSpan[]): 
   return spans.flatMap(s => {
     if (s.label !== 'ORG') return [s];
     for (let k = firstFrom(toks, s.start + 2); k < toks.length && toks[k].end <= s.end - 2; k++) {
-      const t = toks[k];
-      if (!ACTING_VERBS.has(t.word)) continue;
-      if (endsAsOrg(text.slice(s.start, t.start)) && endsAsOrg(text.slice(t.end, s.end))) {
-        return [{ start: s.start, end: t.start, label: 'ORG' }, { start: t.end, end: s.end, label: 'ORG' }];
-      }
+      const pair = ACTING_VERBS.has(toks[k].word) && twoOrgs(text, s, toks[k].start, toks[k].end);
+      if (pair) return pair;
     }
     return [s];
   });
@@ -412,23 +408,22 @@ function verbSplitOrgs(text: string, toks: readonly Token[], spans: TagSpan[]): 
 const ORG_TAIL = new Set(ORG_SUFFIXES);
 const endsAsOrg = (name: string) => name.length >= 2 && (ORG_TAIL.has(name[name.length - 1]) || ORG_ENDING.test(name));
 
+/** Span `s` as the two organisations on either side of text[at, after), when both sides end as organisations do. */
+function twoOrgs(text: string, s: TagSpan, at: number, after: number): TagSpan[] | undefined {
+  if (!endsAsOrg(text.slice(s.start, at)) || !endsAsOrg(text.slice(after, s.end))) return undefined;
+  return [{ start: s.start, end: at, label: 'ORG' }, { start: after, end: s.end, label: 'ORG' }];
+}
+
 /**
  * Two organisations joined by 和/与/及/、 (X党团和议员团, X周刊和Y公司) are two: an organisation span is split
  * at the conjunction when both sides end as organisations do (红十字和红新月国际联合会 stays whole); so is a photo
  * credit's agency distributing another's picture (X社发Y社).
  */
 function conjoinedOrgs(text: string, spans: TagSpan[]): TagSpan[] {
-  const out: TagSpan[] = [];
-  for (const s of spans) {
-    const t = text.slice(s.start, s.end);
-    const k = s.label === 'ORG' ? t.search(/[和与及、]|(?<=社)发(?=.+社$)/) : -1;
-    if (k > 0 && endsAsOrg(t.slice(0, k)) && endsAsOrg(t.slice(k + 1))) {
-      out.push({ start: s.start, end: s.start + k, label: 'ORG' }, { start: s.start + k + 1, end: s.end, label: 'ORG' });
-    } else {
-      out.push(s);
-    }
-  }
-  return out;
+  return spans.flatMap(s => {
+    const k = s.label === 'ORG' ? text.slice(s.start, s.end).search(/[和与及、]|(?<=社)发(?=.+社$)/) : -1;
+    return (k > 0 && twoOrgs(text, s, s.start + k, s.start + k + 1)) || [s];
+  });
 }
 
 /** Nouns that can share an organisation's head (农业 + 和土地开发部, 经济、财政 + 和工业统筹部). */
@@ -630,13 +625,19 @@ function notWeather(text: string, toks: readonly Token[], spans: TagSpan[]): Tag
     if (m && m.index >= 2) out.push({ start: s.start, end: s.start + m.index, label: 'LOC' });
     else out.push(s);
   }
-  if (toks.length === 0) return out;
-  const from = toks[0].start, chunk = text.slice(from, toks[toks.length - 1].end);
+  const { from, chunk } = chunkText(text, toks);
   for (const m of chunk.matchAll(WEATHER_ROW)) {
     const start = from + m.index!, end = start + m[1].length;
     out = [...out.filter(s => s.end <= start || s.start >= end), { start, end, label: 'LOC' }].sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/** The text the rules see for one tagger chunk: from its first token to its last ('' when it has none). */
+function chunkText(text: string, toks: readonly Token[]): { from: number; chunk: string } {
+  if (toks.length === 0) return { from: 0, chunk: '' };
+  const from = toks[0].start;
+  return { from, chunk: text.slice(from, toks[toks.length - 1].end) };
 }
 
 /** Index of the first token starting at or after `pos` (tokens are sorted and never overlap). */
