@@ -40,6 +40,11 @@ const cases: Array<{ name: string; text: string; has: string[]; not?: string[]; 
   { name: 'a forced lexicon word wins over what the tagger found', text: '扎西德勒是藏语的问候语。', has: ['WORK:问候语', 'PER:扎西德勒'], lexicon: [{ word: '问候语', label: 'WORK' }, { word: '扎西德勒', label: 'PER' }] },
   { name: 'a rejected text+label is never suggested', text: '县委书记王志强介绍了情况。', has: [], not: ['PER:王志强'], lexicon: [{ word: '王志强', label: 'PER', reject: true }] },
   { name: 'a learned shorter word does not cut a longer name found around it', text: '国务院办公厅发布通知，国务院常务会议召开。', has: ['ORG:国务院办公厅', 'ORG:国务院'], lexicon: [{ word: '国务院', label: 'ORG' }] },
+  // Third round, through the whole pipeline as an annotator gets it (the rules alone are tested with run() below).
+  { name: 'a team posted to villages is a whole name or its parent and places, never a fragment', text: '在白河县，当地水利分局驻青松乡白石村工作队开展了活动。', has: ['LOC:白河县'], not: ['ORG:乡白石村工作队', 'ORG:白石村工作队'] },
+  { name: 'the villages a government posts a team to are places', text: '东山县白河镇人民政府驻甲山村、柳溪村工作队组织开展活动。', has: ['ORG:东山县白河镇人民政府', 'LOC:甲山村', 'LOC:柳溪村'], not: ['ORG:甲山村', 'ORG:柳溪村工作队'] },
+  { name: 'the city government beside the city committee is an organisation, 中心工作 is a task', text: '今年以来，青城市委、市政府牢牢把握市委中心工作。', has: ['ORG:青城市委', 'ORG:市政府', 'ORG:市委'], not: ['ORG:市委中心'] },
+  { name: 'a unit named only as 某团 is one organisation with its command', text: '西藏青城军分区某团举行军营开放日。', has: ['ORG:青城军分区某团'], not: ['ORG:青城军分区'] },
   { name: 'a custom label from the lexicon is kept', text: '村里新建了光伏电站和蔬菜大棚。', has: ['FACILITY:光伏电站'], lexicon: [{ word: '光伏电站', label: 'FACILITY' }] },
 ];
 

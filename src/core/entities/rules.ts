@@ -130,8 +130,11 @@ function postedTeams(text: string, spans: TagSpan[]): TagSpan[] {
   for (const s of spans) {
     if (s.label !== 'ORG' || !POSTED_TEAM.test(text.slice(s.start, s.end))) continue;
     const head = s.end - 3;
-    const posted = text.lastIndexOf('驻', s.start);
-    if (posted < 0 || head - posted > POSTED_REACH || head - posted < 3) continue;
+    // Searched for in the reach only: lastIndexOf from the span would scan back to the page's start.
+    const reach = Math.max(0, head - POSTED_REACH);
+    const found = text.slice(reach, s.start + 1).lastIndexOf('驻');
+    const posted = found < 0 ? -1 : reach + found;
+    if (posted < 0 || head - posted < 3) continue;
     const places = text.slice(posted + 1, head);
     if (!/^[\u4e00-\u9fff、]+$/.test(places)) continue;
     const items = places.split('、');
