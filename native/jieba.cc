@@ -30,7 +30,6 @@ std::mutex loading;
 // Never freed: the segmenter lives as long as the process, shared by every thread that loaded the addon.
 std::shared_future<const Segmenter*> building;
 std::string buildingKey;
-const Segmenter* shared = nullptr;
 
 napi_value Throw(napi_env env, const char* message) {
   napi_throw_error(env, nullptr, message);
@@ -89,12 +88,9 @@ const Segmenter* Ready() {
   std::shared_future<const Segmenter*> done;
   {
     std::lock_guard<std::mutex> lock(loading);
-    if (shared || !building.valid()) return shared;
     done = building;
   }
-  const Segmenter* segmenter = done.get();
-  std::lock_guard<std::mutex> lock(loading);
-  return shared = segmenter;
+  return done.valid() ? done.get() : nullptr;
 }
 
 // load(dictPath, hmmPath, userDictPath): startLoad, then waits until the segmenter is built (at once when
