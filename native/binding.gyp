@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "biaozhu_jieba",
-      "sources": ["jieba.cc"],
+      "sources": ["jieba.cc", "weights.cc"],
       "include_dirs": [
         "../node_modules/nodejieba/submodules/cppjieba/include",
         "../node_modules/nodejieba/submodules/cppjieba/deps/limonp/include"

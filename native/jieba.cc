@@ -171,13 +171,20 @@ napi_value Cut(napi_env env, napi_callback_info info) {
   return array;
 }
 
+}  // namespace
+
+napi_value AddWeights(napi_env env, napi_callback_info info);  // weights.cc
+
+namespace {
+
 napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor methods[] = {
       {"load", nullptr, Load, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"startLoad", nullptr, StartLoad, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"cut", nullptr, Cut, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"addWeights", nullptr, AddWeights, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  napi_define_properties(env, exports, 3, methods);
+  napi_define_properties(env, exports, 4, methods);
   return exports;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'fs';
-import { dirname, join } from 'path';
+import { join } from 'path';
+import { nativeAddon, type NativeAddon } from './native';
 import { TagTable } from './tagTable';
 
 /**
@@ -17,15 +18,6 @@ export interface TaggedWord {
   tag: string;
 }
 
-interface Segmenter {
-  /** Builds the dictionaries on a thread of the addon and returns at once. */
-  startLoad(dict: string, hmm: string, userDict: string): void;
-  /** Waits until they are built (at once if they are). */
-  load(dict: string, hmm: string, userDict: string): void;
-  /** [start0, end0, start1, end1, …] in UTF-16 code units. */
-  cut(text: string): Uint32Array;
-}
-
 /** nodejieba's package: its dictionaries, and its own tag() as the reference the segmenter is checked and timed against. */
 interface NodeJieba {
   load(dicts?: { idfDict?: string }): unknown;
@@ -35,25 +27,14 @@ interface NodeJieba {
   DEFAULT_USER_DICT: string;
 }
 
-/** Where `npm install` builds the segmenter's addon, relative to the project (and to the installed extension). */
-export const SEGMENTER_ADDON = join('native', 'build', 'Release', 'biaozhu_jieba.node');
-
-/** The built addon, found above this module (src/core when unbundled, dist/ or dist/bench when bundled). */
-export function segmenterPath(from = __dirname): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, SEGMENTER_ADDON))) return join(dir, SEGMENTER_ADDON);
-    if (dirname(dir) === dir) throw new Error(`Biaozhu: the word segmenter ${SEGMENTER_ADDON} is not built; run \`npm install\` (or \`npm run build:native\`)`);
-  }
-}
-
 // A plain require keeps nodejieba external to every esbuild bundle; its index.js loads no native code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodejieba = (): NodeJieba => require('nodejieba') as NodeJieba;
 
-let segmenter: Segmenter | undefined;
+let segmenter: NativeAddon | undefined;
 let pos: TagTable | undefined;
 let loadMs = 0;
-let started: { addon: Segmenter; dicts: [string, string, string]; at: number } | undefined;
+let started: { addon: NativeAddon; dicts: [string, string, string]; at: number } | undefined;
 
 /**
  * Starts building jieba's dictionaries on a native thread and returns at once, so the caller can load
@@ -67,13 +48,12 @@ export function startLoading(): void {
   const missing = dicts.find(d => !existsSync(d));
   if (missing) throw new Error(`Biaozhu: jieba dictionary missing: ${missing}`);
   const at = Date.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const addon = require(segmenterPath()) as Segmenter;
+  const addon = nativeAddon();
   addon.startLoad(...dicts);
   started = { addon, dicts, at };
 }
 
-function instance(): Segmenter {
+function instance(): NativeAddon {
   if (!segmenter) {
     startLoading();
     const { addon, dicts, at } = started!;

@@ -3,7 +3,8 @@ import { spawnSync } from 'child_process';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import { referenceTag as tag, segmenterPath, tokens, warmUp } from '../../src/core/jieba';
+import { referenceTag as tag, tokens, warmUp } from '../../src/core/jieba';
+import { segmenterPath } from '../../src/core/native';
 
 /** Texts written for this test: Chinese news prose, ASCII and full-width digits and letters, a user-dictionary word, astral characters, CRLF. */
 const texts: Array<[string, string]> = [

@@ -8,6 +8,7 @@ import { loadCharStats, loadModel, STRIDE } from '../../src/core/entities/model'
 import { chunkBounds, tagChunk, tagChunks } from '../../src/core/entities/tagger';
 import { addKey, mayHold, newKeyFilter } from '../../src/core/entities/keyFilter';
 import { AnalysisStopped } from '../../src/core/stop';
+import { nativeAddon } from '../../src/core/native';
 import { repoRoot } from '../helpers/schema';
 
 /** The emission scores as the model defines them: the weights of every feature extractFeatures gives, summed. */
@@ -77,6 +78,23 @@ describe('entities: scoring fast path', () => {
       }
     });
   }
+
+  it('the native weight lookup refuses arrays that do not fit its sizes with an error instead of reading past them', () => {
+    const model = loadModel();
+    const { words, shift } = model.filter;
+    const add = (features: Int32Array, chars: number, perChar: number, sums: Float32Array, at = 0, tags: number = N_TAGS, keys = model.keys) =>
+      nativeAddon().addWeights(features, 0, chars, perChar, sums, at, tags, words, shift, keys, model.weights, STRIDE);
+    const features = new Int32Array(40).fill(model.keys.find(k => k !== 0)!);
+    const sums = new Float32Array(2 * N_TAGS);
+    add(features, 2, 20, sums);
+    assert.ok(sums.some(v => v !== 0), 'a key the model holds adds its weights');
+    const refused = /addWeights: arrays and sizes do not match/;
+    assert.throws(() => add(features, 3, 20, new Float32Array(3 * N_TAGS)), refused); // more features than given
+    assert.throws(() => add(features, 2, 20, sums, 1), refused); // sums too short from `at`
+    assert.throws(() => add(features, 2, 20, sums, 0, 9), refused); // more tags than a row holds
+    assert.throws(() => add(features, 2, 20, sums, 0, N_TAGS, model.keys.subarray(1)), refused); // not a power of two
+    assert.throws(() => nativeAddon().addWeights(features, 0, 2, 20, new Float64Array(14) as never, 0, N_TAGS, words, shift, model.keys, model.weights, STRIDE), /addWeights: bad arguments/);
+  });
 
   it('viterbi equals the full search over all transitions, ties included', () => {
     let seedNo = 7;

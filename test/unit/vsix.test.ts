@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { existsSync, readFileSync, statSync } from 'fs';
 import { join, sep } from 'path';
-import { SEGMENTER_ADDON } from '../../src/core/jieba';
+import { SEGMENTER_ADDON } from '../../src/core/native';
 import { repoRoot } from '../helpers/schema';
 
 /**

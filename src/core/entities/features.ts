@@ -6,7 +6,8 @@
  */
 import type { Token } from '../jieba';
 import { N_TAGS } from './decode';
-import { mayHold, type KeyFilter } from './keyFilter';
+import { nativeAddon } from '../native';
+import type { KeyFilter } from './keyFilter';
 import {
   COMPOUND_SURNAMES, DIVISION_SUFFIXES, DIVISION_WORDS, ORG_SUFFIXES, ORG_WORDS, PLACE_ABBREVIATIONS,
   ROLE_WORDS, SPEECH_VERBS, SURNAMES, TIBETAN_SYLLABLES,
@@ -111,7 +112,7 @@ interface WordInfo {
   hash: number;
   flags: number;
   /** scoreEmissions' cache: the weight sums of the word's wordKeys features, N_TAGS per character, then the tag id they were summed for. */
-  row: Int32Array | undefined;
+  row: Float32Array | undefined;
 }
 /** Hash and lexicon flags per distinct word: news text repeats its words, so this is mostly a cache hit. */
 const words = new Map<string, WordInfo>();
@@ -299,40 +300,30 @@ let rowsStats: Uint16Array | undefined;
 const wordBuf = new Int32Array(WORD_FEATURES);
 
 /** The word's row (see WordInfo), summed now if it is not cached for this tag. */
-function wordRow(info: WordInfo, word: string, tg: number, table: WeightTable, stride: number, stats: Uint16Array, cls: Uint8Array): Int32Array {
+function wordRow(info: WordInfo, word: string, tg: number, table: WeightTable, stride: number, stats: Uint16Array, cls: Uint8Array): Float32Array {
   const cached = info.row;
   if (cached !== undefined && cached[cached.length - 1] === tg) return cached;
   const len = word.length;
-  const row = new Int32Array(len * N_TAGS + 1);
+  const row = new Float32Array(len * N_TAGS + 1);
   const last = word.charCodeAt(len - 1);
   for (let j = 0; j < len; j++) {
     const c0 = word.charCodeAt(j);
     const wp = len === 1 ? 3 : j === 0 ? 0 : j === len - 1 ? 2 : 1;
     wordKeys(wordBuf, 0, c0, wp, tg, info.hash, len > 6 ? 6 : len, last, cls[c0], stats[c0]);
-    addWeights(table, stride, wordBuf, 0, WORD_FEATURES, row, j * N_TAGS);
+    addWeights(table, stride, wordBuf, 0, 1, WORD_FEATURES, row, j * N_TAGS);
   }
   row[len * N_TAGS] = tg;
   info.row = row;
   return row;
 }
 
-/** Adds to sums[at…at+N_TAGS) the weights of the features keys[from…from+count). */
-function addWeights(table: WeightTable, stride: number, keys: Int32Array, from: number, count: number, sums: Int32Array | Float32Array, at: number): void {
-  const { keys: slots, weights, mask } = table;
-  const { words: filter, shift } = table.filter;
-  let e0 = sums[at], e1 = sums[at + 1], e2 = sums[at + 2], e3 = sums[at + 3], e4 = sums[at + 4], e5 = sums[at + 5], e6 = sums[at + 6];
-  for (let k = from, end = from + count; k < end; k++) {
-    const key = keys[k];
-    if (!mayHold(filter, shift, key)) continue;
-    let slot = key & mask;
-    let found = slots[slot];
-    while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = slots[slot]; }
-    if (found === 0) continue;
-    const w = slot * stride;
-    e0 += weights[w]; e1 += weights[w + 1]; e2 += weights[w + 2]; e3 += weights[w + 3];
-    e4 += weights[w + 4]; e5 += weights[w + 5]; e6 += weights[w + 6];
-  }
-  sums[at] = e0; sums[at + 1] = e1; sums[at + 2] = e2; sums[at + 3] = e3; sums[at + 4] = e4; sums[at + 5] = e5; sums[at + 6] = e6;
+/**
+ * Adds to sums[at + i * N_TAGS …] the weights of character i's features keys[from + i * perChar …], for
+ * `chars` characters: the model's table looked up behind its key filter, in native code (native/weights.cc),
+ * where this loop, the largest part of the tagger's time, runs about 40 % faster than in JavaScript.
+ */
+function addWeights(table: WeightTable, stride: number, keys: Int32Array, from: number, chars: number, perChar: number, sums: Float32Array, at: number): void {
+  nativeAddon().addWeights(keys, from, chars, perChar, sums, at, N_TAGS, table.filter.words, table.filter.shift, table.keys, table.weights, stride);
 }
 
 let ctxBuf = new Int32Array(0);
@@ -364,7 +355,7 @@ export function scoreEmissions(
       const c0 = text.charCodeAt(at);
       wordKeys(wordBuf, 0, c0, 4, 0, 0, 0, 0, cls[c0], stats[c0]);
       emit.fill(0, at * T, at * T + T);
-      addWeights(table, stride, wordBuf, 0, WORD_FEATURES, emit, at * T);
+      addWeights(table, stride, wordBuf, 0, 1, WORD_FEATURES, emit, at * T);
       const p1 = at > 0 ? text.charCodeAt(at - 1) : 2, p2 = at > 1 ? text.charCodeAt(at - 2) : 2;
       const n1 = at + 1 < n ? text.charCodeAt(at + 1) : 3, n2 = at + 2 < n ? text.charCodeAt(at + 2) : 3;
       contextKeys(ctx, at * C, c0, p1, p2, n1, n2, cls, stats, 4, 0, 0, 0, 0, 0, 0, 0);
@@ -392,24 +383,7 @@ export function scoreEmissions(
     prevHash = hash; prevTag = tg; prevOwn = own;
     info = nextInfo; tg = nextTg;
   }
-  // Pass 2: the context features' weights.
-  const { keys, weights, mask } = table;
-  const { words: filter, shift } = table.filter;
-  for (let i = 0; i < n; i++) {
-    const e = i * T;
-    let e0 = emit[e], e1 = emit[e + 1], e2 = emit[e + 2], e3 = emit[e + 3], e4 = emit[e + 4], e5 = emit[e + 5], e6 = emit[e + 6];
-    for (let k = i * C, last = k + C; k < last; k++) {
-      const key = ctx[k];
-      if (!mayHold(filter, shift, key)) continue;
-      let slot = key & mask;
-      let found = keys[slot];
-      while (found !== key && found !== 0) { slot = (slot + 1) & mask; found = keys[slot]; }
-      if (found === 0) continue;
-      const w = slot * stride;
-      e0 += weights[w]; e1 += weights[w + 1]; e2 += weights[w + 2]; e3 += weights[w + 3];
-      e4 += weights[w + 4]; e5 += weights[w + 5]; e6 += weights[w + 6];
-    }
-    emit[e] = e0; emit[e + 1] = e1; emit[e + 2] = e2; emit[e + 3] = e3; emit[e + 4] = e4; emit[e + 5] = e5; emit[e + 6] = e6;
-  }
+  // Pass 2: the context features' weights, all characters in one call.
+  addWeights(table, stride, ctx, 0, n, C, emit, 0);
   return emit;
 }

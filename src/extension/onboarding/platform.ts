@@ -5,7 +5,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { SEGMENTER_ADDON } from '../../core/jieba';
+import { SEGMENTER_ADDON } from '../../core/native';
 
 const RELEASES = 'https://github.com/biaozhu/biaozhu/releases';
 
