@@ -41,6 +41,38 @@ describe('relations', () => {
     assert.deepStrictEqual(relationsOf(rs, 'a').map(x => x.id), ['r1', 'r3']);
   });
 
+  it('pruneRelations finds ends again wherever they moved in the list, and never keeps an end that is gone', () => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => ann(`a${i}`, 2 * i, 2 * i + 1));
+    const rs = [rel('r1', 'a3', 'a40'), rel('r2', 'a40', 'a99'), rel('r3', 'a0', 'a3')];
+    const base = list(100);
+    assert.deepStrictEqual(pruneRelations(rs, base).kept.map(r => r.id), ['r1', 'r2', 'r3']);
+    // The same relations against lists where their ends moved a little, far, or went.
+    const shifted = [ann('x', 0, 1), ann('y', 0, 1), ...base];
+    assert.deepStrictEqual(pruneRelations(rs, shifted).kept.map(r => r.id), ['r1', 'r2', 'r3']);
+    const far = [...base.slice(50), ...Array.from({ length: 60 }, (_, i) => ann(`z${i}`, 0, 1)), ...base.slice(0, 50)];
+    assert.deepStrictEqual(pruneRelations(rs, far).kept.map(r => r.id), ['r1', 'r2', 'r3']);
+    const without40 = base.filter(a => a.id !== 'a40');
+    const r = pruneRelations(rs, without40);
+    assert.deepStrictEqual([r.kept.map(x => x.id), r.dropped.map(x => x.id)], [['r3'], ['r1', 'r2']]);
+    // Another annotation now where an end was: the id decides, not the place.
+    const replaced = base.map(a => (a.id === 'a99' ? ann('other', a.start, a.end) : a));
+    assert.deepStrictEqual(pruneRelations(rs, replaced).dropped.map(x => x.id), ['r2']);
+    // Against a naive check, over lists reshuffled at random between calls.
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 50; round++) {
+      const pool = list(60).filter(() => rand(5) > 0);
+      for (let i = pool.length - 1; i > 0; i--) { const j = rand(i + 1); if (rand(3) === 0) [pool[i], pool[j]] = [pool[j], pool[i]]; }
+      const ids = new Set(pool.map(a => a.id));
+      const many = Array.from({ length: 30 }, (_, i) => rel(`m${i}`, `a${(i * 7) % 60}`, `a${(i * 13 + 5) % 60}`));
+      for (const rs2 of [many, many.slice(5)]) {
+        const got = pruneRelations(rs2, pool);
+        assert.deepStrictEqual(got.kept.map(x => x.id), rs2.filter(x => ids.has(x.from) && ids.has(x.to)).map(x => x.id));
+        assert.deepStrictEqual(got.dropped.map(x => x.id), rs2.filter(x => !(ids.has(x.from) && ids.has(x.to))).map(x => x.id));
+      }
+    }
+  });
+
   it('relations follow their annotations through a re-analysis: user work keeps its ids', () => {
     const manual = ann('per-0-2', 0, 2);
     const org = ann('org-3-6', 3, 6, { label: 'ORG', source: 'auto' });
