@@ -79,7 +79,7 @@ export function relationsOf(relations: readonly Relation[], id: string): Relatio
 
 /**
  * Where each relation's ends were found last time (indices into the annotation list it was checked
- * against): a memo that changes no result, since every hint is verified. Lists of a page change little
+ * against): a memo that changes no result, since every hint is verified (see also byStart). Lists of a page change little
  * between checks (typing shifts offsets, not order), so the ends are mostly found at or near their last
  * index and the pass over every annotation (154 K on a 5 MB page, about 100 ms of the editor's host on each
  * save) is left for the ends that moved far or are gone.
@@ -87,14 +87,35 @@ export function relationsOf(relations: readonly Relation[], id: string): Relatio
 const endHints = new WeakMap<Relation, { from: number; to: number }>();
 const NEAR = 16;
 
-/** The index of an annotation with `id` at or within NEAR of `hint`, else -1. */
+/**
+ * The index of an annotation with `id` at or within NEAR of `hint`, else -1. Without a hint, a suggestion's
+ * id (`label-start-end`, autoId.ts) hints at its place: in a list in order of start (an analysis's) a
+ * binary search finds it. Either way only the id decides.
+ */
 function near(annotations: readonly Annotation[], id: string, hint: number | undefined): number {
+  hint ??= byStart(annotations, id);
   if (hint === undefined) return -1;
   for (let d = 0; d <= NEAR; d++) {
     if (annotations[hint + d]?.id === id) return hint + d;
     if (d > 0 && annotations[hint - d]?.id === id) return hint - d;
   }
   return -1;
+}
+
+const DERIVED = /-(\d+)-\d+$/;
+
+/** Where an annotation starting where `id` says would be, if the list is in order of start. */
+function byStart(annotations: readonly Annotation[], id: string): number | undefined {
+  const m = DERIVED.exec(id);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  let lo = 0, hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annotations[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Keeps the relations whose two ends are among `annotations`; the others are `dropped`. */

@@ -43,6 +43,7 @@ describe('relations', () => {
 
   it('pruneRelations finds ends again wherever they moved in the list, and never keeps an end that is gone', () => {
     const list = (n: number) => Array.from({ length: n }, (_, i) => ann(`a${i}`, 2 * i, 2 * i + 1));
+    const mixed = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? ann(`a${i}`, 2 * i, 2 * i + 1) : ann(`org-${2 * i}-${2 * i + 1}`, 2 * i, 2 * i + 1)));
     const rs = [rel('r1', 'a3', 'a40'), rel('r2', 'a40', 'a99'), rel('r3', 'a0', 'a3')];
     const base = list(100);
     assert.deepStrictEqual(pruneRelations(rs, base).kept.map(r => r.id), ['r1', 'r2', 'r3']);
@@ -57,14 +58,23 @@ describe('relations', () => {
     // Another annotation now where an end was: the id decides, not the place.
     const replaced = base.map(a => (a.id === 'a99' ? ann('other', a.start, a.end) : a));
     assert.deepStrictEqual(pruneRelations(rs, replaced).dropped.map(x => x.id), ['r2']);
+    // Suggestions' ids say where they start: found by it in a list in order (fresh relations, no hint yet),
+    // and never wrongly when the list is out of order or the id is stale.
+    const derived = Array.from({ length: 200 }, (_, i) => ann(`per-${3 * i}-${3 * i + 2}`, 3 * i, 3 * i + 2));
+    const fresh = () => [rel('d1', 'per-30-32', 'per-597-599'), rel('d2', 'per-0-2', 'per-300-302'), rel('d3', 'per-3-5', 'per-1-2')];
+    assert.deepStrictEqual(pruneRelations(fresh(), derived).kept.map(r => r.id), ['d1', 'd2']);
+    assert.deepStrictEqual(pruneRelations(fresh(), [...derived].reverse()).kept.map(r => r.id), ['d1', 'd2']);
+    const moved = derived.map(a => (a.id === 'per-300-302' ? { ...a, start: 5, end: 7 } : a));
+    assert.deepStrictEqual(pruneRelations(fresh(), moved).kept.map(r => r.id), ['d1', 'd2']);
     // Against a naive check, over lists reshuffled at random between calls.
     let seed = 7;
     const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     for (let round = 0; round < 50; round++) {
-      const pool = list(60).filter(() => rand(5) > 0);
+      const all = mixed(60);
+      const pool = all.filter(() => rand(5) > 0);
       for (let i = pool.length - 1; i > 0; i--) { const j = rand(i + 1); if (rand(3) === 0) [pool[i], pool[j]] = [pool[j], pool[i]]; }
       const ids = new Set(pool.map(a => a.id));
-      const many = Array.from({ length: 30 }, (_, i) => rel(`m${i}`, `a${(i * 7) % 60}`, `a${(i * 13 + 5) % 60}`));
+      const many = Array.from({ length: 30 }, (_, i) => rel(`m${i}`, all[(i * 7) % 60].id, all[(i * 13 + 5) % 60].id));
       for (const rs2 of [many, many.slice(5)]) {
         const got = pruneRelations(rs2, pool);
         assert.deepStrictEqual(got.kept.map(x => x.id), rs2.filter(x => ids.has(x.from) && ids.has(x.to)).map(x => x.id));
