@@ -10,6 +10,26 @@ export function sha256(text: string): string {
 }
 
 /**
+ * sha256(text), hashed `slice` units at a time with `pause()` awaited between slices (a 5 MB page takes the
+ * editor's host tens of milliseconds in one go). A surrogate pair is never cut: the halves alone would each be
+ * encoded as U+FFFD.
+ */
+export async function sha256Sliced(text: string, pause: () => Promise<void>, slice = 1 << 20): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + slice);
+    if (end < text.length && isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) end += end - 1 > at ? -1 : 1;
+    hash.update(text.slice(at, end), 'utf8');
+    at = end;
+    if (at < text.length) await pause();
+  }
+  return hash.digest('hex');
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
  * Builds the export-contract document for `text` (read from `path`) with the given annotations. The
  * fields added after version 1 first shipped (`relations`, `document.labels`, `articles[].labels`) are
  * written only when they hold something, so a document without them is byte-identical to before.
@@ -20,11 +40,12 @@ export function toDocument(
   analysis: { articles: readonly Article[]; columnBreaks: readonly ColumnBreak[]; annotations: readonly Annotation[]; relations?: readonly Relation[] },
   labels: readonly LabelDef[] = BUILTIN_LABELS,
   pageLabels: readonly string[] = [],
+  hash = sha256(text),
 ): AnnotationDocument {
   const doc: AnnotationDocument = {
     format: DOCUMENT_FORMAT,
     version: DOCUMENT_VERSION,
-    document: { path, sha256: sha256(text), length: text.length, offsetUnit: 'utf16', ...(pageLabels.length ? { labels: [...pageLabels] } : {}) },
+    document: { path, sha256: hash, length: text.length, offsetUnit: 'utf16', ...(pageLabels.length ? { labels: [...pageLabels] } : {}) },
     labels: labels.map(l => ({ id: l.id, name: l.name, color: l.color })),
     articles: analysis.articles.map(a => ({
       id: a.id, start: a.start, end: a.end, title: a.title, titleLines: [...a.titleLines],

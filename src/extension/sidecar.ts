@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { withContext } from '../core/anchor';
-import { toDocument } from '../core/document';
+import { sha256Sliced, toDocument } from '../core/document';
 import { pruneRelations } from '../core/relations';
 import { parseDocument, type DocumentProblem } from '../core/documentJson';
 import { serializeDocumentChunks } from '../core/serializeChunks';
@@ -18,6 +18,9 @@ import { writeFileAtomicAsync } from '../node/atomicWrite';
 import type { ByteParts } from '../node/byteParts';
 
 export const SIDECAR_SUFFIX = '.biaozhu.json';
+
+/** Lets the event loop turn (between slices of long work). */
+const turn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 export function sidecarUriFor(page: vscode.Uri, location: 'beside' | 'folder'): vscode.Uri {
   const folder = location === 'folder' ? vscode.workspace.getWorkspaceFolder(page) : undefined;
@@ -97,7 +100,8 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
   // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
   // A relation whose end is gone (deleted, or dropped by an edit) is left out: the contract requires both ends.
   const relations = pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept;
-  const doc = { ...data.team, ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels), annotations: data.annotations, orphans: data.orphans };
+  const hash = await sha256Sliced(text, turn);
+  const doc = { ...data.team, ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels, hash), annotations: data.annotations, orphans: data.orphans };
   // Each slice is encoded as it is made: joining a 10 M-character string and encoding it afterwards
   // stalled the host for 80–150 ms on a 5 MB page.
   const parts: Buffer[] = [];
@@ -105,7 +109,7 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
   const addContext = (key: string, item: unknown) => (key === 'annotations' ? withContext(text, item as Annotation) : item);
   for (const part of serializeDocumentChunks(doc, ITEMS_PER_TURN, addContext)) {
     parts.push(Buffer.from(part, 'utf8'));
-    await new Promise(resolve => setImmediate(resolve));
+    await turn();
   }
   return parts; // never joined: see node/byteParts.ts
 }
