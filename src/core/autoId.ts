@@ -8,3 +8,11 @@
 export function autoId(label: string, start: number, end: number): string {
   return [label.toLowerCase(), start, end].join('-');
 }
+
+const AUTO_ID = /-(\d+)-\d+$/;
+
+/** Where the suggestion `id` (autoId's form) started when it was made; undefined for any other id. */
+export function autoIdStart(id: string): number | undefined {
+  const m = AUTO_ID.exec(id);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,3 +1,4 @@
+import { autoIdStart } from './autoId';
 import { uniqueId } from './merge';
 import type { Annotation, LabelId, Relation, RelationDef, Source, Status } from './types';
 
@@ -102,13 +103,10 @@ function near(annotations: readonly Annotation[], id: string, hint: number | und
   return -1;
 }
 
-const DERIVED = /-(\d+)-\d+$/;
-
 /** Where an annotation starting where `id` says would be, if the list is in order of start. */
 function byStart(annotations: readonly Annotation[], id: string): number | undefined {
-  const m = DERIVED.exec(id);
-  if (!m) return undefined;
-  const start = Number(m[1]);
+  const start = autoIdStart(id);
+  if (start === undefined) return undefined;
   let lo = 0, hi = annotations.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

@@ -6,6 +6,7 @@ import { mergeAnalysis } from '../../src/core/merge';
 import { suggestRelations } from '../../src/core/relationSuggest';
 import { BUILTIN_RELATIONS, addRelation, allowedRelations, linkProblem, mergeRelationSuggestions, pruneRelations, relationsOf } from '../../src/core/relations';
 import type { Annotation, Article, Relation } from '../../src/core/types';
+import { autoId, autoIdStart } from '../../src/core/autoId';
 
 function ann(id: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
   return { id, start, end, text: 'x'.repeat(end - start), label: 'PER', source: 'manual', status: 'accepted', ...extra };
@@ -81,6 +82,12 @@ describe('relations', () => {
         assert.deepStrictEqual(got.dropped.map(x => x.id), rs2.filter(x => !(ids.has(x.from) && ids.has(x.to))).map(x => x.id));
       }
     }
+  });
+
+  it('a suggestion id gives back the start it was made with; other ids give nothing', () => {
+    assert.strictEqual(autoIdStart(autoId('PER', 12, 15)), 12);
+    assert.strictEqual(autoIdStart(autoId('my-label', 0, 3)), 0);
+    for (const id of ['rel-a-b', 'manual-1', 'per-12', 'x']) assert.strictEqual(autoIdStart(id), undefined, id);
   });
 
   it('relations follow their annotations through a re-analysis: user work keeps its ids', () => {
