@@ -14,6 +14,7 @@ import { unpackAnnotations } from '../core/packed';
 import type { Analysis, AnalyzeOptions, Annotation } from '../core/types';
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData, CutWordsRequest, PackedAnalysis, ControlRequest } from '../node/analysisWorker';
 import type { Span } from '../core/types';
+import { nextTurn } from './util/turn';
 
 /** Annotations rebuilt per event-loop turn (about 10 ms of work). */
 const UNPACK_SLICE = 5000;
@@ -212,7 +213,7 @@ async function unpack(text: string, packed: PackedAnalysis): Promise<Analysis> {
   const p = packed.annotations;
   let annotations: Annotation[] = [];
   for (let from = 0; from < p.count; from += UNPACK_SLICE) {
-    if (from > 0) await new Promise(resolve => setImmediate(resolve));
+    if (from > 0) await nextTurn();
     const slice = unpackAnnotations(text, p, from, Math.min(p.count, from + UNPACK_SLICE));
     annotations = from === 0 ? slice : annotations.concat(slice);
   }

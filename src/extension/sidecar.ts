@@ -16,11 +16,9 @@ import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Re
 import { errorCode, messageOf } from '../core/errors';
 import { writeFileAtomicAsync } from '../node/atomicWrite';
 import type { ByteParts } from '../node/byteParts';
+import { nextTurn } from './util/turn';
 
 export const SIDECAR_SUFFIX = '.biaozhu.json';
-
-/** Lets the event loop turn (between slices of long work). */
-const turn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 export function sidecarUriFor(page: vscode.Uri, location: 'beside' | 'folder'): vscode.Uri {
   const folder = location === 'folder' ? vscode.workspace.getWorkspaceFolder(page) : undefined;
@@ -100,7 +98,7 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
   // toDocument copies each annotation; the copies serialise exactly like the originals, so skip that work.
   // A relation whose end is gone (deleted, or dropped by an edit) is left out: the contract requires both ends.
   const relations = pruneRelations(data.relations, [...data.annotations, ...data.orphans]).kept;
-  const hash = await sha256Sliced(text, turn);
+  const hash = await sha256Sliced(text, nextTurn);
   const doc = { ...data.team, ...toDocument(relativePath(page), text, { ...data, relations, annotations: [] }, data.labels, data.pageLabels, hash), annotations: data.annotations, orphans: data.orphans };
   // Each slice is encoded as it is made: joining a 10 M-character string and encoding it afterwards
   // stalled the host for 80–150 ms on a 5 MB page.
@@ -109,7 +107,7 @@ export async function sidecarBytes(page: vscode.Uri, text: string, data: Sidecar
   const addContext = (key: string, item: unknown) => (key === 'annotations' ? withContext(text, item as Annotation) : item);
   for (const part of serializeDocumentChunks(doc, ITEMS_PER_TURN, addContext)) {
     parts.push(Buffer.from(part, 'utf8'));
-    await turn();
+    await nextTurn();
   }
   return parts; // never joined: see node/byteParts.ts
 }
