@@ -5,8 +5,19 @@ import type { Annotation, AnnotationDocument, Article, ColumnBreak, LabelDef, Re
 export const DOCUMENT_FORMAT = 'biaozhu/annotations';
 export const DOCUMENT_VERSION = 1;
 
+/**
+ * The last text hashed, with its hash. A page's text is hashed by several readers in a row (its sidecar,
+ * then lint's document, its line index and its stale-sidecar rule: three more passes over a 5 MB page on
+ * every lint refresh); the same string is hashed once. A different string of equal length is compared,
+ * which costs far less than hashing it.
+ */
+let lastHashed: { text: string; hash: string } | undefined;
+
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  if (lastHashed?.text === text) return lastHashed.hash;
+  const hash = createHash('sha256').update(text, 'utf8').digest('hex');
+  lastHashed = { text, hash };
+  return hash;
 }
 
 /**
@@ -15,6 +26,7 @@ export function sha256(text: string): string {
  * encoded as U+FFFD.
  */
 export async function sha256Sliced(text: string, pause: () => Promise<void>, slice = 1 << 20): Promise<string> {
+  if (lastHashed?.text === text) return lastHashed.hash;
   const hash = createHash('sha256');
   for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + slice);
@@ -23,7 +35,9 @@ export async function sha256Sliced(text: string, pause: () => Promise<void>, sli
     at = end;
     if (at < text.length) await pause();
   }
-  return hash.digest('hex');
+  const digest = hash.digest('hex');
+  lastHashed = { text, hash: digest };
+  return digest;
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
