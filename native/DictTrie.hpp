@@ -175,25 +175,27 @@ class DictTrie {
 
  private:
   void Init(const string& dict_path, const string& user_dict_paths, UserWordWeightOption user_word_weight_opt) {
-    // Room for the user words too, reserved with the dictionary's, so that no entry ever moves (each is
-    // 128 bytes, 350 K of them; cppjieba moved them all when the user words came, then copied them again
-    // to trim spare room).
-    size_t userLines = 0;
+    // The user dictionaries are read first, so that room for their words is reserved with the main
+    // dictionary's and no entry ever moves (each is 128 bytes, 350 K of them; cppjieba moved them all when
+    // the user words came, then copied them again to trim spare room). Empty lines are skipped, as
+    // LoadUserDict(paths) skips them.
+    vector<string> userLines;
     if (user_dict_paths.size()) {
       vector<string> files = limonp::Split(user_dict_paths, "|;");
       for (size_t i = 0; i < files.size(); i++) {
-        ifstream ifs(files[i].c_str(), ios::binary);
-        userLines += std::count(istreambuf_iterator<char>(ifs), istreambuf_iterator<char>(), '\n') + 1;
+        ifstream ifs(files[i].c_str());
+        XCHECK(ifs.is_open()) << "open " << files[i] << " failed";
+        string line;
+        while (getline(ifs, line)) {
+          if (line.size()) userLines.push_back(line);
+        }
       }
     }
-    LoadDict(dict_path, userLines);
+    LoadDict(dict_path, userLines.size());
     freq_sum_ = CalcFreqSum(static_node_infos_);
     CalculateWeight(static_node_infos_, freq_sum_);
     SetStaticWordWeights(user_word_weight_opt);
-
-    if (user_dict_paths.size()) {
-      LoadUserDict(user_dict_paths);
-    }
+    LoadUserDict(userLines);
     CreateTrie(static_node_infos_);
   }
   
