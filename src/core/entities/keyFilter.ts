@@ -24,7 +24,10 @@ export function addKey(f: KeyFilter, key: number): void {
   f.words[Math.imul(key, MUL) >>> f.shift] |= bitsOf(key);
 }
 
-/** Inference's hot loops pass the parts, not the object. */
+/**
+ * The filter's test, as native/weights.cc runs it for inference (the same word and bits); here for the
+ * checks of the filter itself (test/unit/entities-scoring.test.ts).
+ */
 export function mayHold(words: Int32Array, shift: number, key: number): boolean {
   const bits = bitsOf(key);
   return (words[Math.imul(key, MUL) >>> shift] & bits) === bits;
